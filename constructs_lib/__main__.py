@@ -1,0 +1,3 @@
+from constructs_lib.cli import main
+
+raise SystemExit(main())

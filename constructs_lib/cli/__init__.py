@@ -1,0 +1,41 @@
+"""The ``dualstack`` command. Bad input: one line on stderr, exit code 2, nothing written."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..ipam import IpamError
+from . import ipam as ipam_cmd
+from .errors import UsageError, one_line
+
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own errors: one line too
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="dualstack", description="Plan dual-stack and IPv6-only address space once; synthesize Terraform from it.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    ipam_cmd.register(sub)
+    try:  # the app's commands (plan, schema, synth) arrive with the plan file
+        from . import app as app_cmd
+    except ImportError:
+        app_cmd = None
+    if app_cmd is not None:
+        app_cmd.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return args.run(args) or 0
+    except (IpamError, UsageError) as e:
+        print(f"dualstack: error: {one_line(e)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return 0
