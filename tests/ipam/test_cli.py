@@ -1,0 +1,98 @@
+"""The seed-000 walk-through through the real command, and bad input."""
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import yaml
+
+from constructs_lib.cli import main
+
+SEED = textwrap.dedent("""\
+    ---
+    id: tenant-super-network-mini-lab
+    name: Project Super Network
+    description: Super network of all project networks
+    partitionid: mini-lab
+    prefixes:
+    - 10.0.0.0/16
+    - 2001:db8:0:10::/64
+    defaultchildprefixlength:
+      IPv4: 22
+      IPv6: 96
+    privatesuper: true
+    ...
+""")
+PROJECT = "4b9b17c4-2d7c-4190-ae95-dda44e430fa6"
+
+
+def dualstack(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "constructs_lib", *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+
+
+def test_seed_walkthrough(tmp_path):
+    (tmp_path / "tenant-super.yaml").write_text(SEED)
+    r = dualstack("ipam", "network", "create", "-f", "tenant-super.yaml", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = dualstack("ipam", "network", "allocate", "--partition", "mini-lab", "--project", PROJECT, "--name", "my-node-network", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    doc = yaml.safe_load(r.stdout)
+    assert list(doc) == ["id", "name", "parentnetworkid", "partitionid", "prefixes", "projectid", "vrf", "consumption", "privatesuper"]
+    assert doc["name"] == "my-node-network" and doc["parentnetworkid"] == "tenant-super-network-mini-lab"
+    assert doc["partitionid"] == "mini-lab" and doc["projectid"] == PROJECT and doc["privatesuper"] is False
+    assert doc["prefixes"] == ["10.0.0.0/22", "2001:db8:0:10::/96"]
+    assert doc["consumption"] == {
+        "ipv4": {"available_ips": 1024, "available_prefixes": 256, "used_ips": 2, "used_prefixes": 0},
+        "ipv6": {"available_ips": 4294967296, "available_prefixes": 1073741824, "used_ips": 1, "used_prefixes": 0},
+    }
+    assert isinstance(doc["vrf"], int)
+    r = dualstack("ipam", "network", "ip", "create", "--network", doc["id"], "--project", PROJECT, cwd=tmp_path)
+    assert (r.returncode, r.stdout) == (0, "10.0.0.1\n")
+    r = dualstack("ipam", "network", "ip", "create", "--network", doc["id"], "--project", PROJECT, "--addressfamily", "ipv6", "--name", "web", cwd=tmp_path)
+    assert (r.returncode, r.stdout) == (0, "2001:db8:0:10::1\n")
+    described = yaml.safe_load(dualstack("ipam", "network", "describe", doc["id"], cwd=tmp_path).stdout)
+    assert described["consumption"]["ipv4"]["used_ips"] == 3 and described["id"] == doc["id"]
+    listing = dualstack("ipam", "network", "list", cwd=tmp_path).stdout
+    assert "my-node-network" in listing and "10.0.0.0/22,2001:db8:0:10::/96" in listing
+    # the same allocation again is the same network (keys are stable), not a new one
+    again = yaml.safe_load(dualstack("ipam", "network", "allocate", "--partition", "mini-lab", "--project", PROJECT, "--name", "my-node-network", cwd=tmp_path).stdout)
+    assert again["id"] == doc["id"] and again["prefixes"] == doc["prefixes"]
+
+
+def run_bad(tmp_path, capsys, *argv):
+    lock = tmp_path / "ipam.lock.json"
+    before = lock.read_bytes() if lock.exists() else None
+    code = main(["ipam", "--lock", str(lock), *argv])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith("dualstack: error: "), err
+    assert (lock.read_bytes() if lock.exists() else None) == before  # lockfile untouched
+    return err
+
+
+def test_bad_input_one_line_exit_2_nothing_written(tmp_path, capsys):
+    (tmp_path / "s.yaml").write_text(SEED)
+    assert main(["ipam", "--lock", str(tmp_path / "ipam.lock.json"), "network", "create", "-f", str(tmp_path / "s.yaml")]) == 0
+    capsys.readouterr()
+    (tmp_path / "bad.yaml").write_text(SEED.replace("10.0.0.0/16", "10.0.0.1/16").replace("tenant-super-network-mini-lab", "x"))
+    assert "prefixes[0]: '10.0.0.1/16' has host bits set" in run_bad(tmp_path, capsys, "network", "create", "-f", str(tmp_path / "bad.yaml"))
+    (tmp_path / "bad2.yaml").write_text("id: y\nprefixes: [10.1.0.0/16]\ncolour: blue\n")
+    assert "colour: Extra inputs are not permitted" in run_bad(tmp_path, capsys, "network", "create", "-f", str(tmp_path / "bad2.yaml"))
+    (tmp_path / "dup.yaml").write_text("id: z\nprefixes: [10.0.128.0/17]\n")
+    assert "overlaps 10.0.0.0/16" in run_bad(tmp_path, capsys, "network", "create", "-f", str(tmp_path / "dup.yaml"))
+    assert "no such file" in run_bad(tmp_path, capsys, "network", "create", "-f", str(tmp_path / "missing.yaml"))
+    assert "--length: 'IPv4:24'" in run_bad(tmp_path, capsys, "network", "allocate", "--partition", "mini-lab", "--project", "p", "--name", "n", "--length", "IPv4:24")
+    assert "IPv7" in run_bad(tmp_path, capsys, "network", "allocate", "--partition", "mini-lab", "--project", "p", "--name", "n", "--length", "IPv7=24")
+    assert "no private super network in partition 'other'" in run_bad(tmp_path, capsys, "network", "allocate", "--partition", "other", "--project", "p", "--name", "n")
+    assert "network 'nope' not found" in run_bad(tmp_path, capsys, "network", "ip", "create", "--network", "nope", "--project", "p")
+    assert "invalid choice: 'ipv5'" in run_bad(tmp_path, capsys, "network", "ip", "create", "--network", "x", "--project", "p", "--addressfamily", "ipv5")
+    assert "key 'gone' not found" in run_bad(tmp_path, capsys, "release", "gone")
+
+
+def test_ula_generated_once_and_pinned(tmp_path):
+    first = dualstack("ipam", "ula", "site-a", cwd=tmp_path)
+    second = dualstack("ipam", "ula", "site-a", cwd=tmp_path)
+    assert first.returncode == 0 and first.stdout == second.stdout
+    assert first.stdout.startswith("fd") and first.stdout.strip().endswith("::/48")
+    assert os.path.exists(tmp_path / "ipam.lock.json")

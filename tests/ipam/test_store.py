@@ -1,0 +1,112 @@
+import json
+import multiprocessing
+import os
+import time
+
+import pytest
+
+from constructs_lib.ipam import JsonLockStore, MemoryStore, NoPrefixAvailable, StoreError, transaction
+
+
+def seed(store):
+    with transaction(store) as ipam:
+        ipam.create_network("n", ["10.0.0.0/24", "fd00::/64"])
+        ipam.acquire_prefix("n", "a", family="ipv4", length=26)
+
+
+def test_lock_is_sorted_stable_json(tmp_path):
+    store = JsonLockStore(tmp_path / "ipam.lock.json")
+    seed(store)
+    text = (tmp_path / "ipam.lock.json").read_text()
+    assert text == json.dumps(json.loads(text), indent=2, sort_keys=True) + "\n"
+    mtime = os.stat(tmp_path / "ipam.lock.json").st_mtime_ns
+    with transaction(store) as ipam:
+        ipam.acquire_prefix("n", "a", family="ipv4", length=26)  # nothing new
+    assert os.stat(tmp_path / "ipam.lock.json").st_mtime_ns == mtime  # unchanged file is not rewritten
+
+
+def test_failed_transaction_writes_nothing(tmp_path):
+    store = JsonLockStore(tmp_path / "ipam.lock.json")
+    seed(store)
+    before = (tmp_path / "ipam.lock.json").read_bytes()
+    with pytest.raises(NoPrefixAvailable):
+        with transaction(store) as ipam:
+            ipam.acquire_prefix("n", "b", family="ipv4", length=26)  # fine on its own...
+            ipam.acquire_prefix("n", "c", family="ipv4", length=25)  # ...but this fails: nothing is written
+    assert (tmp_path / "ipam.lock.json").read_bytes() == before
+
+
+def test_crash_mid_write_keeps_previous_lock(tmp_path, monkeypatch):
+    store = JsonLockStore(tmp_path / "ipam.lock.json")
+    seed(store)
+    before = (tmp_path / "ipam.lock.json").read_bytes()
+
+    def boom(*a, **k):
+        raise OSError("disk pulled")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError):
+        with transaction(store) as ipam:
+            ipam.acquire_prefix("n", "b", family="ipv4", length=26)
+    assert (tmp_path / "ipam.lock.json").read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["ipam.lock.json"]  # no temporary left behind
+
+
+def _hold(path, ready, seconds):
+    with JsonLockStore(path).locked():
+        ready.set()
+        time.sleep(seconds)
+
+
+def test_two_runs_cannot_both_hold_the_lock(tmp_path):
+    path = tmp_path / "ipam.lock.json"
+    ready = multiprocessing.Event()
+    holder = multiprocessing.Process(target=_hold, args=(path, ready, 1.5))
+    holder.start()
+    try:
+        assert ready.wait(10)
+        with pytest.raises(StoreError, match="another run holds it"):
+            with JsonLockStore(path, wait_seconds=0.2).locked():
+                pass
+        start = time.monotonic()
+        with JsonLockStore(path, wait_seconds=10).locked():  # waits for the holder, then gets it
+            assert time.monotonic() - start > 0.3
+    finally:
+        holder.join()
+
+
+def _append(path, key):
+    with transaction(JsonLockStore(path, wait_seconds=30)) as ipam:
+        ipam.acquire_prefix("n", key, family="ipv6", length=80)
+
+
+def test_concurrent_writers_serialize(tmp_path):
+    path = tmp_path / "ipam.lock.json"
+    seed(JsonLockStore(path))
+    procs = [multiprocessing.Process(target=_append, args=(path, f"w{i}")) for i in range(6)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join()
+    data = json.loads(path.read_text())
+    assert {k for k in data["allocations"]} == {"a"} | {f"w{i}" for i in range(6)}  # no lost update
+    assert len({e["cidr"] for e in data["allocations"].values()}) == 7
+
+
+def test_bad_lock_is_one_line(tmp_path):
+    path = tmp_path / "ipam.lock.json"
+    path.write_text("{not json")
+    with pytest.raises(StoreError, match=r"not valid JSON \(line 1"):
+        with transaction(JsonLockStore(path)):
+            pass
+    path.write_text(json.dumps({"format": "other/9"}))
+    with pytest.raises(Exception, match="format 'other/9'"):
+        with transaction(JsonLockStore(path)):
+            pass
+
+
+def test_memory_store_behind_the_same_seam():
+    store = MemoryStore()
+    seed(store)
+    with transaction(store) as ipam:
+        assert ipam.get("a").cidr == "10.0.0.0/26"
