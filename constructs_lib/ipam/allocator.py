@@ -168,6 +168,7 @@ class Ipam:
         self._owner: dict[Prefix, str] = {}  # network prefix -> network id
         self._children: dict[Prefix, int] = {}  # prefix -> number of child prefixes
         self._ips: dict[Prefix, int] = {}  # prefix -> number of keyed addresses
+        self._reserved: dict[Prefix, set[int]] = {}  # prefix -> reserved offsets taken out of its free space
         self._network_keys: dict[str, str] = {}  # key -> child network id
         self._supers: list[Prefix] = []
         self._parent_of: dict[Prefix, Prefix] = {}  # child network prefix -> the prefix it came from
@@ -289,6 +290,7 @@ class Ipam:
         except Exception:
             for parent_prefix, child in taken:
                 self._give_back(parent_prefix, child)
+                self._sync_reserved(parent_prefix)
             raise
         for parent_prefix, child in taken:
             self._parent_of[child] = parent_prefix
@@ -328,7 +330,9 @@ class Ipam:
         for p in net.prefixes:
             parent_prefix = self._parent_of[p]
             del self._pools[p], self._owner[p], self._children[p], self._ips[p], self._parent_of[p]
+            self._reserved.pop(p, None)
             self._give_back(parent_prefix, p)
+            self._sync_reserved(parent_prefix)
         if net.vrf is not None:
             self._vrfs.discard(net.vrf)
             heappush(self._vrf_free, net.vrf)
@@ -431,38 +435,41 @@ class Ipam:
             off = want.base - parent_prefix.base
             if off in reserved_offsets(parent_prefix):
                 raise AlreadyAllocated(f"{key}: {address} is reserved in {parent_prefix} (network, broadcast or subnet-router anycast)")
-            self._first_ip(parent_prefix)
             if not self._pools[parent_prefix].acquire_at(off, want.length):
-                self._last_ip_gone(parent_prefix)
                 raise AlreadyAllocated(f"{key}: {address} is already allocated in {parent_prefix} of network {network}")
             self._ips[parent_prefix] += 1
+            self._sync_reserved(parent_prefix)
             return self._record(key, network, "ip", want, parent_prefix, purpose)
         if family is None:
             v = 4 if net.prefixes_of(4) else 6
         else:
             v = self._family(net, family, f"{key}: family")
         for p in net.prefixes_of(v):
-            self._first_ip(p)
-            off = self._pools[p].acquire(p.maxbits)
+            pool = self._pools[p]
+            self._ips[p] += 1  # reserve first, so the pick below cannot be a reserved address
+            self._sync_reserved(p)
+            off = pool.acquire(p.maxbits)
             if off is not None:
-                self._ips[p] += 1
                 return self._record(key, network, "ip", p.child(off, p.maxbits), p, purpose)
-            self._last_ip_gone(p)
+            self._ips[p] -= 1
+            self._sync_reserved(p)
         raise NoIPAvailable(f"{key}: no free {FAMILY[v]} address left in network {network}")
 
-    def _first_ip(self, p: Prefix) -> None:
-        """Once a prefix hands out addresses its reserved ones leave the free space."""
-        if self._ips[p] == 0:
-            pool = self._pools[p]
-            for off in reserved_offsets(p):
-                pool.acquire_at(off, p.maxbits)  # already inside a child prefix: nothing to do
+    def _sync_reserved(self, p: Prefix) -> None:
+        """Keep reserved addresses canonical: out of the free space exactly while ``p`` hands out addresses.
 
-    def _last_ip_gone(self, p: Prefix) -> None:
-        if self._ips[p] == 0:
-            pool = self._pools[p]
+        A reserved address inside a child prefix is covered already; when that child is released
+        the address is taken out again, so a reloaded lock and a live namespace never differ.
+        """
+        pool, taken = self._pools[p], self._reserved.setdefault(p, set())
+        if self._ips[p]:
             for off in reserved_offsets(p):
-                if pool.used.get(off) == p.maxbits:
-                    pool.release(off)
+                if off not in taken and pool.acquire_at(off, p.maxbits):
+                    taken.add(off)
+        else:
+            for off in taken:
+                pool.release(off)
+            taken.clear()
 
     # -- release, stale keys ---------------------------------------------------------------
     def release(self, key: str) -> None:
@@ -479,9 +486,9 @@ class Ipam:
         self._pools[p].release(alloc.prefix.base - p.base)
         if alloc.kind == "ip":
             self._ips[p] -= 1
-            self._last_ip_gone(p)
         else:
             self._children[p] -= 1
+        self._sync_reserved(p)
         del self.allocations[key]
 
     def keys(self) -> set[str]:

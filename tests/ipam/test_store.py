@@ -31,7 +31,7 @@ def test_failed_transaction_writes_nothing(tmp_path):
     before = (tmp_path / "ipam.lock.json").read_bytes()
     with pytest.raises(NoPrefixAvailable):
         with transaction(store) as ipam:
-            ipam.acquire_prefix("n", "b", family="ipv4", length=26)  # fine on its own...
+            ipam.acquire_prefix("n", "b", family="ipv4", length=25)  # fine on its own...
             ipam.acquire_prefix("n", "c", family="ipv4", length=25)  # ...but this fails: nothing is written
     assert (tmp_path / "ipam.lock.json").read_bytes() == before
 
