@@ -1,0 +1,346 @@
+"""DualStackNetwork: a Neutron network with an IPv4 and/or an IPv6 subnet, and its router.
+
+One construct gives dual-stack, single-stack IPv4 and IPv6-only networks (leave a family out).
+The IPv6 subnet takes an ``Ipv6Mode`` (``dhcpv6-stateful`` by default, as in the yaook seed),
+and its prefix either as a concrete CIDR (from the allocator) or from a subnet pool
+(``subnetpool_id`` + ``prefix_length``); then ``cidr_expression("ipv6")`` is the root that the
+allocator's relative rendering (``cidrhost()``) hangs addresses on.
+The router is new (``NewRouter``, optionally with an external gateway holding one
+``external_fixed_ip`` per family), an existing one (``ExistingRouter``), or none; each subnet
+that can be routed gets its own router interface.
+
+Everything is checked against Neutron's rules (``neutron_rules``) before a resource exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from cdktf import TerraformResource
+from cdktf_cdktf_provider_openstack.data_openstack_networking_subnetpool_v2 import DataOpenstackNetworkingSubnetpoolV2
+from cdktf_cdktf_provider_openstack.networking_network_v2 import NetworkingNetworkV2
+from cdktf_cdktf_provider_openstack.networking_router_interface_v2 import NetworkingRouterInterfaceV2
+from cdktf_cdktf_provider_openstack.networking_router_route_v2 import NetworkingRouterRouteV2
+from cdktf_cdktf_provider_openstack.networking_router_v2 import NetworkingRouterV2, NetworkingRouterV2ExternalFixedIp
+from cdktf_cdktf_provider_openstack.networking_subnet_v2 import NetworkingSubnetV2, NetworkingSubnetV2AllocationPool
+from constructs import Construct
+
+from .ipv6_source import DefaultSubnetPool, FixedPrefix, Ipv6PrefixSource, NamedSubnetPool
+from .naming import check_part, name_resource, tf_name
+from .neutron_rules import (
+    Ipv6Mode,
+    NeutronRuleError,
+    SubnetSpec,
+    check_external_fixed_ips,
+    check_route,
+    check_router_interface,
+    check_router_port,
+    check_subnet,
+    family_of,
+)
+from .security_rules import prefix_slug
+
+VERSION = {"ipv4": 4, "ipv6": 6}
+SUFFIX = {"ipv4": "v4", "ipv6": "v6"}
+
+
+@dataclass(frozen=True)
+class Ipv4Subnet:
+    """The IPv4 subnet. ``gateway_ip`` None: Neutron's default, the first address."""
+
+    cidr: str
+    gateway_ip: str | None = None
+    no_gateway: bool = False
+    dns_nameservers: Sequence[str] = ()
+    allocation_pools: Sequence[tuple[str, str]] = ()
+    enable_dhcp: bool = True
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Ipv6Subnet:
+    """The IPv6 subnet: a concrete ``cidr``, or ``subnet_pool`` + ``prefix_length``.
+
+    ``mode``: an ``Ipv6Mode`` (default ``DHCPV6_STATEFUL``), or None for a subnet without
+    RA/address modes. With a subnet pool leave ``gateway_ip`` and ``allocation_pools`` unset:
+    Neutron takes the first address as the gateway and the rest as the pool.
+    """
+
+    cidr: str | None = None
+    mode: Ipv6Mode | None = Ipv6Mode.DHCPV6_STATEFUL
+    subnet_pool: NamedSubnetPool | DefaultSubnetPool | None = None
+    prefix_length: int | None = None
+    gateway_ip: str | None = None
+    no_gateway: bool = False
+    dns_nameservers: Sequence[str] = ()
+    allocation_pools: Sequence[tuple[str, str]] = ()
+    enable_dhcp: bool = True
+    name: str | None = None
+
+    @classmethod
+    def from_source(cls, source: Ipv6PrefixSource, *, prefix_length: int = 64, **kwargs) -> "Ipv6Subnet":
+        """From a ``kubermatic_ipv6_source`` answer: a fixed CIDR, or a pool with ``prefix_length``."""
+        if isinstance(source, FixedPrefix):
+            return cls(cidr=source.cidr, **kwargs)
+        return cls(subnet_pool=source, prefix_length=prefix_length, **kwargs)
+
+
+@dataclass(frozen=True)
+class ExternalGateway:
+    """The router's external gateway; one ``external_fixed_ip`` per family that names a subnet or address."""
+
+    network_id: str
+    ipv4_subnet_id: str | None = None
+    ipv4_address: str | None = None
+    ipv6_subnet_id: str | None = None
+    ipv6_address: str | None = None
+    enable_snat: bool | None = None
+
+    def fixed_ips(self) -> list[tuple[str, str | None, str | None]]:
+        out = []
+        for fam in ("ipv4", "ipv6"):
+            subnet_id, address = getattr(self, f"{fam}_subnet_id"), getattr(self, f"{fam}_address")
+            if subnet_id is not None or address is not None:
+                out.append((fam, subnet_id, address))
+        return out
+
+
+@dataclass(frozen=True)
+class NewRouter:
+    name: str | None = None
+    external_gateway: ExternalGateway | None = None
+    distributed: bool | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class ExistingRouter:
+    router_id: str
+
+
+@dataclass(frozen=True)
+class _Plan:
+    specs: dict[str, SubnetSpec] = field(default_factory=dict)
+    attached: tuple[str, ...] = ()
+
+
+class DualStackNetwork(Construct):
+    """A network with up to one subnet per family and a router interface per routable subnet.
+
+    Resource names: ``<key>`` for the network and router, ``<key>_v4`` / ``<key>_v6`` for the
+    subnets and interfaces (``key`` defaults to ``name``).
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        name: str,
+        ipv4: Ipv4Subnet | None = None,
+        ipv6: Ipv6Subnet | None = None,
+        router: NewRouter | ExistingRouter | None = NewRouter(),
+        key: str | None = None,
+        mtu: int | None = None,
+        port_security_enabled: bool | None = None,
+        tags: Sequence[str] = (),
+    ) -> None:
+        self.key = check_part(key or name, f"network {name}: key")
+        plan = self._plan(name, ipv4, ipv6, router)  # every check before any resource exists
+        super().__init__(scope, id)
+        self.name = name
+        self.ipv4_props, self.ipv6_props = ipv4, ipv6
+        self.router_props = router
+        self.subnet_specs: dict[str, SubnetSpec] = plan.specs
+        self.families: tuple[str, ...] = tuple(plan.specs)
+        self.routed_families: tuple[str, ...] = plan.attached
+        self.ipv6_mode = ipv6.mode if ipv6 is not None else None
+        self._tags = list(tags) or None
+
+        self.network = NetworkingNetworkV2(
+            self, "network", name=name, admin_state_up=True, mtu=mtu, port_security_enabled=port_security_enabled, tags=self._tags,
+        )
+        name_resource(self.network, "openstack_networking_network_v2", self.key, self)
+
+        self.subnets: dict[str, NetworkingSubnetV2] = {}
+        self.subnet_pool: DataOpenstackNetworkingSubnetpoolV2 | None = None
+        if ipv4 is not None:
+            self.subnets["ipv4"] = self._subnet("ipv4", ipv4, plan.specs["ipv4"])
+        if ipv6 is not None:
+            self.subnets["ipv6"] = self._subnet("ipv6", ipv6, plan.specs["ipv6"])
+
+        self.router: NetworkingRouterV2 | None = None
+        self.router_id: str | None = None
+        if isinstance(router, NewRouter):
+            self.router = self._new_router(router)
+            self.router_id = self.router.id
+        elif isinstance(router, ExistingRouter):
+            self.router_id = router.router_id
+        self.interfaces: dict[str, NetworkingRouterInterfaceV2] = {}
+        for fam in plan.attached:
+            iface = NetworkingRouterInterfaceV2(self, f"interface_{SUFFIX[fam]}", router_id=self.router_id, subnet_id=self.subnets[fam].id)
+            name_resource(iface, "openstack_networking_router_interface_v2", tf_name(self.key, SUFFIX[fam]), self)
+            self.interfaces[fam] = iface
+
+    # -- checks ---------------------------------------------------------------------------
+    def _plan(self, name: str, ipv4: Ipv4Subnet | None, ipv6: Ipv6Subnet | None, router: object) -> _Plan:
+        where = f"network {name}"
+        if ipv4 is None and ipv6 is None:
+            raise NeutronRuleError(f"{where}: no subnet; give ipv4=Ipv4Subnet(...), ipv6=Ipv6Subnet(...) or both")
+        if router is not None and not isinstance(router, (NewRouter, ExistingRouter)):
+            raise NeutronRuleError(f"{where}: router {router!r} must be NewRouter(...), ExistingRouter(router_id) or None")
+        specs: dict[str, SubnetSpec] = {}
+        if ipv4 is not None:
+            if not isinstance(ipv4, Ipv4Subnet):
+                raise NeutronRuleError(f"{where}: ipv4 must be an Ipv4Subnet, got {type(ipv4).__name__}")
+            specs["ipv4"] = SubnetSpec(
+                label=f'ipv4 subnet "{ipv4.name or name + "-v4"}"', ip_version=4, cidr=ipv4.cidr,
+                enable_dhcp=ipv4.enable_dhcp, gateway_ip=ipv4.gateway_ip, no_gateway=ipv4.no_gateway,
+                dns_nameservers=tuple(ipv4.dns_nameservers), allocation_pools=tuple(tuple(p) for p in ipv4.allocation_pools),
+            )
+        if ipv6 is not None:
+            if not isinstance(ipv6, Ipv6Subnet):
+                raise NeutronRuleError(f"{where}: ipv6 must be an Ipv6Subnet, got {type(ipv6).__name__}")
+            label = f'ipv6 subnet "{ipv6.name or name + "-v6"}"'
+            mode = Ipv6Mode.parse(ipv6.mode, f"{label}: mode") if ipv6.mode is not None else None
+            if ipv6.subnet_pool is not None and ipv6.cidr is not None:
+                raise NeutronRuleError(f"{label}: cidr {ipv6.cidr} and subnet_pool given together; take the prefix from one of them")
+            if ipv6.subnet_pool is not None and not isinstance(ipv6.subnet_pool, (NamedSubnetPool, DefaultSubnetPool)):
+                raise NeutronRuleError(f"{label}: subnet_pool must be NamedSubnetPool(...) or DefaultSubnetPool(), got {ipv6.subnet_pool!r}")
+            specs["ipv6"] = SubnetSpec(
+                label=label, ip_version=6, cidr=ipv6.cidr, prefix_length=ipv6.prefix_length,
+                subnetpool=ipv6.subnet_pool is not None, enable_dhcp=ipv6.enable_dhcp,
+                ipv6_ra_mode=mode.ra_mode if mode else None, ipv6_address_mode=mode.address_mode if mode else None,
+                gateway_ip=ipv6.gateway_ip, no_gateway=ipv6.no_gateway, dns_nameservers=tuple(ipv6.dns_nameservers),
+                allocation_pools=tuple(tuple(p) for p in ipv6.allocation_pools),
+            )
+        for spec in specs.values():
+            check_subnet(spec)
+        attached: list[str] = []
+        if router is not None:
+            for fam, spec in specs.items():
+                if fam == "ipv6" and ipv6 is not None and ipv6.mode is Ipv6Mode.SLAAC_EXTERNAL_ROUTER:
+                    continue  # an external router advertises this prefix: no Neutron interface
+                check_router_interface(spec)
+                # attached by subnet, each subnet gets a port of its own
+                check_router_port(f"{where}: router port for {spec.label}", [spec])
+                attached.append(fam)
+        if isinstance(router, NewRouter) and router.external_gateway is not None:
+            gw = router.external_gateway
+            check_external_fixed_ips(f"{where}: router external gateway", [(f, a) for f, _, a in gw.fixed_ips()])
+        return _Plan(specs=specs, attached=tuple(attached))
+
+    # -- resources ------------------------------------------------------------------------
+    def _subnet(self, fam: str, props: Ipv4Subnet | Ipv6Subnet, spec: SubnetSpec) -> NetworkingSubnetV2:
+        subnetpool_id = None
+        if isinstance(props, Ipv6Subnet) and props.subnet_pool is not None:
+            pool = props.subnet_pool
+            lookup = dict(ip_version=6, address_scope_id=pool.address_scope_id)
+            if isinstance(pool, NamedSubnetPool):
+                lookup["name"] = pool.name
+            else:
+                lookup["is_default"] = True
+            self.subnet_pool = DataOpenstackNetworkingSubnetpoolV2(self, "subnet_pool_v6", **lookup)
+            name_resource(self.subnet_pool, "data.openstack_networking_subnetpool_v2", tf_name(self.key, "v6"), self)
+            subnetpool_id = self.subnet_pool.id
+        subnet = NetworkingSubnetV2(
+            self,
+            f"subnet_{SUFFIX[fam]}",
+            network_id=self.network.id,
+            name=props.name or f"{self.name}-{SUFFIX[fam]}",
+            ip_version=VERSION[fam],
+            cidr=spec.cidr,
+            subnetpool_id=subnetpool_id,
+            prefix_length=spec.prefix_length if spec.subnetpool else None,
+            enable_dhcp=spec.enable_dhcp,
+            ipv6_ra_mode=spec.ipv6_ra_mode,
+            ipv6_address_mode=spec.ipv6_address_mode,
+            gateway_ip=spec.gateway_ip,
+            no_gateway=True if spec.no_gateway else None,
+            dns_nameservers=list(spec.dns_nameservers) or None,
+            allocation_pool=[NetworkingSubnetV2AllocationPool(start=s, end=e) for s, e in spec.allocation_pools] or None,
+            tags=self._tags,
+        )
+        name_resource(subnet, "openstack_networking_subnet_v2", tf_name(self.key, SUFFIX[fam]), self)
+        return subnet
+
+    def _new_router(self, props: NewRouter) -> NetworkingRouterV2:
+        gw = props.external_gateway
+        kwargs: dict = {}
+        if gw is not None:
+            kwargs["external_network_id"] = gw.network_id
+            kwargs["enable_snat"] = gw.enable_snat
+            fixed = [NetworkingRouterV2ExternalFixedIp(subnet_id=s, ip_address=a) for _, s, a in gw.fixed_ips()]
+            if fixed:
+                kwargs["external_fixed_ip"] = fixed
+        router = NetworkingRouterV2(
+            self, "router", name=props.name or self.name, admin_state_up=True, distributed=props.distributed,
+            description=props.description, tags=self._tags, **kwargs,
+        )
+        name_resource(router, "openstack_networking_router_v2", self.key, self)
+        return router
+
+    # -- lookups --------------------------------------------------------------------------
+    def subnet_id(self, family: str) -> str:
+        return self.subnets[self._family(family)].id
+
+    def cidr_expression(self, family: str) -> str:
+        """Bare HCL for the subnet's CIDR (the allocator's relative root when Neutron picks it)."""
+        return f"openstack_networking_subnet_v2.{tf_name(self.key, SUFFIX[self._family(family)])}.cidr"
+
+    def cidr(self, family: str) -> str:
+        """The subnet's CIDR for a string attribute: concrete text, or ``${...cidr}`` from a pool."""
+        spec = self.subnet_specs[self._family(family)]
+        return spec.cidr if spec.cidr is not None else "${" + self.cidr_expression(family) + "}"
+
+    def _family(self, family: str) -> str:
+        if family not in self.subnet_specs:
+            raise NeutronRuleError(f"network {self.name}: no {family} subnet (it has {', '.join(self.families) or 'none'})")
+        return family
+
+    # -- routes ---------------------------------------------------------------------------
+    def route(
+        self,
+        key: str,
+        destination: str,
+        next_hop: str,
+        *,
+        family: str | None = None,
+        depends_on: Sequence[TerraformResource] = (),
+    ) -> NetworkingRouterRouteV2:
+        """A router static route ``destination`` -> ``next_hop`` (no NAT, no tunnel).
+
+        Resource name: ``<network key>_<key>``. The next hop must sit on a subnet attached to
+        this router; the route waits for that interface. ``family`` is needed only when both
+        values are Terraform expressions.
+        """
+        check_part(key, f"network {self.name}: route key")
+        label = f"network {self.name}: route {key}"
+        if self.router_id is None:
+            raise NeutronRuleError(f"{label}: the network has no router; give router=NewRouter() or ExistingRouter(id)")
+        version = family_of(destination) or family_of(next_hop) or (VERSION.get(family) if family else None)
+        if version is None:
+            raise NeutronRuleError(f"{label}: destination and next_hop are both expressions; say family='ipv4' or 'ipv6'")
+        fam = "ipv4" if version == 4 else "ipv6"
+        if family is not None and family != fam:
+            raise NeutronRuleError(f"{label}: family {family!r} does not match destination {destination} / next_hop {next_hop}")
+        if fam not in self.routed_families:
+            raise NeutronRuleError(f"{label}: no {fam} subnet of this network is attached to the router, so the next hop is unreachable; attach one")
+        check_route(label, destination, next_hop, [self.subnet_specs[f] for f in self.routed_families])
+        route = NetworkingRouterRouteV2(
+            self, f"route_{key}", router_id=self.router_id, destination_cidr=destination, next_hop=next_hop,
+            depends_on=[self.interfaces[fam], *depends_on],
+        )
+        name_resource(route, "openstack_networking_router_route_v2", tf_name(self.key, key), self)
+        return route
+
+
+def route_key(prefix: str) -> str:
+    """A stable route key from a destination prefix (``2001-db8-1-80``)."""
+    return prefix_slug(prefix)
+
+
+__all__ = [
+    "DualStackNetwork", "ExistingRouter", "ExternalGateway", "Ipv4Subnet", "Ipv6Subnet", "NewRouter", "route_key",
+]
