@@ -1,0 +1,404 @@
+"""Strategies -> concrete (or apply-time relative) ranges, through the plan's allocator.
+
+Every range a cluster takes is held in the Ipam under a stable key, so the lock pins it and
+nothing else in the plan can be given the same space:
+
+- ``k8s/<cluster>/<role>/<family>``          a role's range (super network for literal ranges,
+                                               child network for v6global / v6private)
+- ``k8s/<cluster>/<role>/ula``               the RFC 4193 /48 generated once for v6private
+- ``k8s/<cluster>/nodes/<node>/<family>``    a node's address (when not given)
+- ``k8s/<cluster>/nodes/<node>/prefix/<family>``  a node's own prefix (``+prefix``)
+
+On error nothing is rendered; the Ipam may hold part of the allocations, so do not save it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, Sequence
+
+from constructs_lib.ipam import Ipam, IpamError, NotFound, Overlap, Prefix, generate_ula_prefix
+from constructs_lib.ipam.allocator import parse_relative
+
+from . import limits, rules
+from .errors import KubernetesNetworkError, LimitError, NetworkWarning
+from .model import ClusterSpec, NodeSpec
+from .strategy import FAMILIES, RangeStrategy, RoleStrategy
+
+VERSION = {"ipv4": 4, "ipv6": 6}
+
+
+def tf_text(prefix: Prefix) -> str:
+    """What a rendered document holds: the CIDR, or ``${cidrsubnet(...)}`` resolved at apply time."""
+    return "${" + prefix.text + "}" if prefix.is_relative else prefix.text
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedRange:
+    """One family's range of a role (or of one node), concrete or relative to an apply-time root."""
+
+    role: str  # nodes | pods | services | node-prefix | node-pods
+    family: str
+    prefix: Prefix
+    kind: str  # cidr | v4private | v6global | v6private | fromNode | default
+    network: str | None = None  # Ipam network holding it (None: inside a plan network)
+    routed: bool = False  # IPv6 reachable without NAT (global or the node's own prefix)
+
+    @property
+    def text(self) -> str:
+        return tf_text(self.prefix)
+
+    @property
+    def length(self) -> int:
+        return self.prefix.length
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedRole:
+    """A role's families (primary first) and the cluster-wide range of each family that has one."""
+
+    role: str
+    families: tuple[str, ...]
+    ranges: Mapping[str, ResolvedRange]
+    from_node: tuple[str, ...] = ()  # pods: families taken from each node's prefix
+    custom: bool = False  # left to the network plugin
+    per_node: Mapping[str, int] = field(default_factory=dict)  # nodes: +prefix sizes
+
+    def ordered(self) -> list[ResolvedRange]:
+        return [self.ranges[f] for f in self.families if f in self.ranges]
+
+    @property
+    def primary(self) -> str | None:
+        return self.families[0] if self.families else None
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedNode:
+    name: str
+    addresses: Mapping[str, str]  # family -> address text (or ${cidrhost(...)})
+    prefixes: Mapping[str, ResolvedRange]  # family -> the node's own prefix
+    pod_ranges: Mapping[str, ResolvedRange]  # family -> pods' range on this node (fromNode)
+
+    def node_ip(self, families: Sequence[str]) -> str:
+        """kubelet ``node-ip``: every family's address, primary first (seed 001/004)."""
+        return ",".join(self.addresses[f] for f in families if f in self.addresses)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedCluster:
+    name: str
+    version: tuple[int, int]
+    nodes: ResolvedRole
+    pods: ResolvedRole
+    services: ResolvedRole
+    machines: tuple[ResolvedNode, ...]
+    node_masks: Mapping[str, int]
+    warnings: tuple[NetworkWarning, ...] = ()
+
+    def role(self, name: str) -> ResolvedRole:
+        return getattr(self, name)
+
+
+# -----------------------------------------------------------------------------------------
+def resolve(
+    cluster: ClusterSpec,
+    ipam: Ipam,
+    *,
+    global_parent: str | None = None,
+    node_networks: Mapping[str, str] | None = None,
+    private_ipv4_parent: str | None = None,
+    machines: Sequence[NodeSpec] | None = None,
+    ula: Callable[[], str] = generate_ula_prefix,
+) -> ResolvedCluster:
+    """Resolve ``cluster`` against the plan's ``ipam`` and check every rule.
+
+    - ``global_parent``: Ipam network of the provider's global IPv6 (the AWS VPC /56, an
+      OpenStack subnet pool; usually relative) that ``v6global`` carves from.
+    - ``node_networks``: family -> Ipam network that already holds the nodes (the OpenStack or
+      AWS subnet); used for nodes given as a keyword or left out.
+    - ``private_ipv4_parent``: Ipam network ``v4private`` nodes take a /24 from.
+    - ``machines``: the nodes (default ``cluster.machines``), sorted by name.
+    - ``ula``: RFC 4193 /48 generator (tests pass a fixed one).
+    """
+    r = _Resolver(cluster, ipam, global_parent, dict(node_networks or {}), private_ipv4_parent, ula)
+    specs = tuple(sorted(machines if machines is not None else cluster.machines, key=lambda n: n.name))
+    names = [n.name for n in specs]
+    if len(names) != len(set(names)):
+        dup = sorted({n for n in names if names.count(n) > 1})[0]
+        raise KubernetesNetworkError(f"cluster {cluster.name}: machines: node name {dup!r} is given twice", field="machines")
+
+    strategies = {role: cluster.strategy(role) for role in ("nodes", "pods", "services")}
+    warnings: list[NetworkWarning] = []
+    # size and mask rules need lengths only: refuse before anything is allocated
+    rules.check_planned(cluster, strategies, r.node_network_families())
+
+    nodes = r.nodes_role(strategies["nodes"])
+    pods = r.cluster_role("pods", strategies["pods"])
+    services = r.cluster_role("services", strategies["services"])
+    resolved_nodes = tuple(r.machine(n, nodes, pods) for n in specs)
+    resolved = ResolvedCluster(
+        name=cluster.name, version=cluster.version, nodes=nodes, pods=pods, services=services,
+        machines=resolved_nodes, node_masks={f: cluster.node_mask(f) for f in FAMILIES},
+    )
+    warnings.extend(rules.check_resolved(cluster, resolved))
+    return dataclasses.replace(resolved, warnings=tuple(warnings))
+
+
+class _Resolver:
+    def __init__(self, cluster: ClusterSpec, ipam: Ipam, global_parent: str | None, node_networks: dict[str, str],
+                 private_ipv4_parent: str | None, ula: Callable[[], str]) -> None:
+        self.c = cluster
+        self.ipam = ipam
+        self.global_parent = global_parent
+        self.node_networks = node_networks
+        self.private_ipv4_parent = private_ipv4_parent
+        self.ula = ula
+        for fam, net in node_networks.items():
+            if fam not in FAMILIES:
+                raise KubernetesNetworkError(f"node_networks: {fam!r} is not ipv4 or ipv6", field="node_networks")
+            self._network(net, f"node_networks.{fam}")
+
+    def key(self, *parts: str) -> str:
+        return "/".join(("k8s", self.c.name) + parts)
+
+    def field(self, role: str, fam: str | None = None) -> str:
+        return f"cluster {self.c.name}: {role}" + (f" ({fam})" if fam else "")
+
+    def node_network_families(self) -> dict[str, int]:
+        """family -> length of the node networks given, for the pre-allocation checks."""
+        out = {}
+        for fam, net in self.node_networks.items():
+            ps = [p for p in self._network(net, f"node_networks.{fam}").prefixes if p.family == fam]
+            if ps:
+                out[fam] = ps[0].length
+        return out
+
+    # -- Ipam helpers -----------------------------------------------------------------------
+    def _network(self, id: str, what: str):
+        try:
+            return self.ipam.network(id)
+        except NotFound:
+            raise KubernetesNetworkError(f"{what}: network {id!r} is not in the plan", field=what) from None
+
+    def _prefix_of(self, net_id: str, fam: str, what: str) -> Prefix:
+        ps = [p for p in self._network(net_id, what).prefixes if p.family == fam]
+        if not ps:
+            raise KubernetesNetworkError(f"{what}: network {net_id!r} has no {fam} prefix", field=what)
+        return ps[0]
+
+    def pin_super(self, id: str, cidr: str, role: str, fam: str) -> str:
+        """A literal range as a super network of its own: the lock pins it, overlaps are refused."""
+        what = self.field(role, fam)
+        if id in self.ipam.networks:
+            have = [p.text for p in self.ipam.networks[id].prefixes]
+            if have != [cidr]:
+                raise KubernetesNetworkError(
+                    f"{what}: {cidr} but the lock pins {id} to {', '.join(have)}; keep {have[0]} or release {id} in a reviewed lock change",
+                    field=what,
+                )
+            return id
+        try:
+            self.ipam.create_network(id, [cidr], name=f"{self.c.name} {role} {fam}", labels={"cluster": self.c.name, "role": role})
+        except Overlap as e:
+            raise LimitError(
+                f"{what}: {cidr} overlaps a network the plan already holds ({e}); choose a free range or let the allocator pick one "
+                f"({'v6private/<len>' if fam == 'ipv6' else 'another private CIDR'})",
+                field=what, source="the plan's allocator (constructs_lib.ipam)",
+            ) from None
+        except IpamError as e:
+            raise KubernetesNetworkError(f"{what}: {e}", field=what) from None
+        return id
+
+    def ula_super(self, role: str) -> str:
+        """The role's RFC 4193 /48: generated once, then pinned in the lock (ipam.ula and a network)."""
+        id = self.key(role, "ula")
+        if id in self.ipam.networks:
+            return id
+        cidr = self.ipam.ula.get(id) or self.ula()
+        self.ipam.ula[id] = cidr
+        try:
+            self.ipam.create_network(id, [cidr], private_super=True, name=f"{self.c.name} {role} RFC 4193",
+                                     labels={"cluster": self.c.name, "role": role})
+        except IpamError as e:
+            raise KubernetesNetworkError(f"{self.field(role, 'ipv6')}: v6private: {e}", field=role) from None
+        return id
+
+    def child(self, parent: str, role: str, fam: str, length: int) -> str:
+        key = self.key(role, fam)
+        what = self.field(role, fam)
+        try:
+            net = self.ipam.allocate_network(parent, key, id=key, families=[fam], lengths={fam: length},
+                                             name=f"{self.c.name} {role} {fam}", labels={"cluster": self.c.name, "role": role})
+        except IpamError as e:
+            raise KubernetesNetworkError(f"{what}: {e}", field=what) from None
+        return net.id
+
+    # -- roles ---------------------------------------------------------------------------
+    def range_of(self, role: str, s: RangeStrategy) -> ResolvedRange:
+        fam, what = s.family, self.field(role, s.family)
+        length = s.length or limits.DEFAULT_LENGTH.get((role, s.kind))
+        if s.kind in ("cidr", "v4private"):
+            cidr = s.cidr if s.kind == "cidr" else limits.KUBERMATIC_DEFAULTS[role][fam] if role in limits.KUBERMATIC_DEFAULTS else None
+            net = self.pin_super(self.key(role, fam), cidr, role, fam)
+        elif s.kind == "v6private":
+            ula = self.ula_super(role)
+            net = ula if length == 48 else self.child(ula, role, fam, length)
+        elif s.kind == "v6global":
+            if self.global_parent is None:
+                raise KubernetesNetworkError(
+                    f"{what}: {s.token} needs the provider's global IPv6 prefix; pass global_parent= the Ipam network of the "
+                    "AWS VPC /56 or OpenStack subnet pool", field=what,
+                )
+            self._network(self.global_parent, "global_parent")
+            net = self.child(self.global_parent, role, fam, length)
+        else:  # pragma: no cover - fromNode/custom never reach here
+            raise AssertionError(s.kind)
+        return ResolvedRange(role, fam, self._prefix_of(net, fam, what), s.kind, net, s.routed)
+
+    def cluster_role(self, role: str, strategy: RoleStrategy | None) -> ResolvedRole:
+        if strategy is None:  # Kubermatic's defaults for the cluster's families
+            ranges = {}
+            for fam in self.c.ip_families:
+                cidr = limits.KUBERMATIC_DEFAULTS[role][fam]
+                net = self.pin_super(self.key(role, fam), cidr, role, fam)
+                ranges[fam] = ResolvedRange(role, fam, self._prefix_of(net, fam, role), "default", net, False)
+            return ResolvedRole(role, tuple(self.c.ip_families), ranges)
+        if strategy.custom:
+            return ResolvedRole(role, (), {}, custom=True)
+        if not strategy.items:  # only nov4/nov6: the defaults of the remaining families
+            fams = tuple(f for f in self.c.ip_families if f not in strategy.absent)
+            if not fams:
+                raise KubernetesNetworkError(
+                    f"{self.field(role)}: {strategy.text!r} leaves none of ip_families {list(self.c.ip_families)}; name a range",
+                    field=role,
+                )
+            ranges = {}
+            for fam in fams:
+                net = self.pin_super(self.key(role, fam), limits.KUBERMATIC_DEFAULTS[role][fam], role, fam)
+                ranges[fam] = ResolvedRange(role, fam, self._prefix_of(net, fam, role), "default", net, False)
+            return ResolvedRole(role, fams, ranges)
+        ranges, from_node = {}, []
+        for s in strategy.items:
+            if s.kind == "fromNode":
+                from_node.append(s.family)
+                continue
+            ranges[s.family] = self.range_of(role, s)
+        return ResolvedRole(role, strategy.families, ranges, tuple(from_node))
+
+    def nodes_role(self, strategy: RoleStrategy | None) -> ResolvedRole:
+        if strategy is None or not strategy.items:
+            absent = strategy.absent if strategy else frozenset()
+            fams = tuple(f for f in self.c.ip_families if f not in absent)
+            ranges = {}
+            for fam in fams:
+                if fam in self.node_networks:
+                    net = self.node_networks[fam]
+                    ranges[fam] = ResolvedRange("nodes", fam, self._prefix_of(net, fam, "node_networks"), "network", net)
+            return ResolvedRole("nodes", fams, ranges)
+        ranges, per_node = {}, {}
+        for s in strategy.items:
+            fam, what = s.family, self.field("nodes", s.family)
+            if s.per_node is not None:
+                per_node[fam] = s.per_node
+            if fam in self.node_networks:
+                net = self.node_networks[fam]
+                p = self._prefix_of(net, fam, f"node_networks.{fam}")
+                if s.kind == "cidr" and p.text != s.cidr:
+                    raise KubernetesNetworkError(f"{what}: {s.cidr} but node_networks.{fam} ({net}) is {p.text}; give one of them", field=what)
+                if s.length is not None and s.kind != "cidr" and p.length != s.length:
+                    raise KubernetesNetworkError(
+                        f"{what}: {s.token} asks for /{s.length} but node_networks.{fam} ({net}) is /{p.length}; write {s.kind}/{p.length}",
+                        field=what,
+                    )
+                ranges[fam] = ResolvedRange("nodes", fam, p, s.kind, net, s.routed)
+            elif s.kind == "cidr":
+                ranges[fam] = self.literal_nodes(s)
+            elif s.kind == "v4private":
+                if self.private_ipv4_parent is None:
+                    raise KubernetesNetworkError(
+                        f"{what}: v4private nodes live in the infrastructure's IPv4 network; pass node_networks={{'ipv4': <network id>}} "
+                        "or private_ipv4_parent=, or give a CIDR such as 10.0.0.0/24", field=what,
+                    )
+                self._network(self.private_ipv4_parent, "private_ipv4_parent")
+                net = self.child(self.private_ipv4_parent, "nodes", fam, 24)
+                ranges[fam] = ResolvedRange("nodes", fam, self._prefix_of(net, fam, what), s.kind, net)
+            else:
+                ranges[fam] = self.range_of("nodes", s)
+        return ResolvedRole("nodes", strategy.families, ranges, per_node=per_node)
+
+    def literal_nodes(self, s: RangeStrategy) -> ResolvedRange:
+        """Nodes given as a CIDR: inside a plan network (the infra subnet) or pinned on their own."""
+        want = Prefix.parse(s.cidr, "nodes")
+        what = self.field("nodes", s.family)
+        inside = [n for n in self.ipam.networks.values() for p in n.prefixes if p.contains(want)]
+        if inside:
+            exact = [n for n in inside if any(p == want for p in n.prefixes)]
+            net = exact[0].id if exact else None
+            return ResolvedRange("nodes", s.family, want, "cidr", net, s.routed)
+        return ResolvedRange("nodes", s.family, want, "cidr", self.pin_super(self.key("nodes", s.family), s.cidr, "nodes", s.family), s.routed)
+
+    # -- machines -----------------------------------------------------------------------
+    def machine(self, spec: NodeSpec, nodes: ResolvedRole, pods: ResolvedRole) -> ResolvedNode:
+        addresses: dict[str, str] = {}
+        prefixes: dict[str, ResolvedRange] = {}
+        pod_ranges: dict[str, ResolvedRange] = {}
+        for fam in nodes.families:
+            rng = nodes.ranges.get(fam)
+            what = f"cluster {self.c.name}: node {spec.name} ({fam})"
+            if fam in spec.addresses:
+                addresses[fam] = spec.addresses[fam]
+            elif rng is not None and rng.network is not None:
+                try:
+                    a = self.ipam.acquire_ip(rng.network, self.key("nodes", spec.name, fam), family=fam, purpose="kubelet node-ip")
+                except IpamError as e:
+                    raise KubernetesNetworkError(f"{what}: {e}", field=what) from None
+                addresses[fam] = a.tf()
+            if fam in nodes.per_node:
+                size = nodes.per_node[fam]
+                if fam in spec.prefixes:
+                    p = self.given_prefix(spec.prefixes[fam], rng, what)
+                elif rng is not None and rng.network is not None:
+                    try:
+                        a = self.ipam.acquire_prefix(rng.network, self.key("nodes", spec.name, "prefix", fam), length=size,
+                                                     family=fam, purpose="node prefix")
+                    except IpamError as e:
+                        raise KubernetesNetworkError(f"{what}: +prefix/{size}: {e}", field=what) from None
+                    p = a.prefix
+                else:
+                    raise KubernetesNetworkError(
+                        f"{what}: +prefix/{size} needs the node's prefix: give machines[{spec.name}].prefixes.{fam}, or nodes as a range "
+                        "the plan holds as a network (node_networks, v6global, v6private)", field=what,
+                    )
+                prefixes[fam] = ResolvedRange("node-prefix", fam, p, "node-prefix", None, rng.routed if rng else False)
+            elif fam in spec.prefixes:
+                prefixes[fam] = ResolvedRange("node-prefix", fam, self.given_prefix(spec.prefixes[fam], rng, what), "node-prefix")
+        strategy = self.c.strategy("pods")
+        for fam in pods.from_node:
+            s = strategy.get(fam)
+            node_prefix = prefixes.get(fam)
+            what = f"cluster {self.c.name}: node {spec.name}: pods ({fam})"
+            if node_prefix is None:
+                raise KubernetesNetworkError(f"{what}: {s.token} needs this node's {fam} prefix; give it or set nodes with +prefix", field=what)
+            p = node_prefix.prefix
+            if s.length is not None:
+                if s.length < p.length:
+                    raise KubernetesNetworkError(
+                        f"{what}: {s.token} asks for /{s.length} but the node's prefix {tf_text(p)} is only /{p.length}", field=what
+                    )
+                p = p.child(0, s.length)
+            pod_ranges[fam] = ResolvedRange("node-pods", fam, p, "fromNode", None, True)
+        return ResolvedNode(spec.name, addresses, prefixes, pod_ranges)
+
+    def given_prefix(self, text: str, rng: ResolvedRange | None, what: str) -> Prefix:
+        bare = text[2:-1] if text.startswith("${") and text.endswith("}") else text
+        if bare.startswith("cidrsubnet("):
+            roots = [rng.prefix.root] if rng is not None and rng.prefix.is_relative else []
+            try:
+                return parse_relative(bare, roots, what)
+            except IpamError as e:
+                raise KubernetesNetworkError(f"{what}: {e}", field=what) from None
+        try:
+            return Prefix.parse(bare, what)
+        except IpamError as e:
+            raise KubernetesNetworkError(str(e), field=what) from None
