@@ -1,0 +1,82 @@
+"""Base of the typed argument layer: frozen dataclasses that render Terraform JSON attributes.
+
+Pure Python (no cdktf/jsii): the generated classes in ``provider_types.py`` subclass ``Block``;
+``to_terraform()`` checks each value against the provider schema's type and drops unset fields.
+Any string attribute may carry a Terraform template (``"${aws_vpc.main.id}"``); a number, bool,
+list or map attribute may be a whole ``"${...}"`` expression instead of a literal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any, ClassVar
+
+
+class SchemaError(ValueError):
+    """A value that does not fit the provider schema (one line: resource.field, value, expected)."""
+
+
+def is_expr(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith("${") and value.endswith("}")
+
+
+def _check(owner: str, name: str, kind: Any, value: Any) -> Any:
+    where = f"{owner}.{name}"
+    if kind == "string":
+        if not isinstance(value, str):
+            raise SchemaError(f"{where}: {value!r} is not a string")
+        return value
+    if kind == "bool":
+        if isinstance(value, bool) or is_expr(value):
+            return value
+        raise SchemaError(f"{where}: {value!r} is not a bool; set True/False or a ${{...}} expression")
+    if kind == "number":
+        if (isinstance(value, (int, float)) and not isinstance(value, bool)) or is_expr(value):
+            return value
+        raise SchemaError(f"{where}: {value!r} is not a number; set an int or a ${{...}} expression")
+    if isinstance(kind, list) and kind[0] in ("list", "set") and kind[1] == "string":
+        if is_expr(value):
+            return value
+        if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+            return list(value)
+        raise SchemaError(f"{where}: {value!r} is not a list of strings")
+    if isinstance(kind, list) and kind[0] == "map" and kind[1] == "string":
+        if is_expr(value):
+            return value
+        if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            return dict(sorted(value.items()))
+        raise SchemaError(f"{where}: {value!r} is not a map of strings")
+    return value  # other complex types pass through as given
+
+
+class Block:
+    """A resource, data source, provider or nested block's arguments."""
+
+    TF_TYPE: ClassVar[str] = ""
+    #: argument name -> schema type ("string", "bool", "number", ["list", "string"], ...)
+    KINDS: ClassVar[dict[str, Any]] = {}
+    #: nested block name -> (nesting mode, class)
+    BLOCKS: ClassVar[dict[str, tuple[str, type["Block"]]]] = {}
+    REQUIRED: ClassVar[frozenset[str]] = frozenset()
+    #: every attribute the schema knows, computed ones included (what a reference may read)
+    ATTRIBUTES: ClassVar[frozenset[str]] = frozenset()
+
+    def to_terraform(self) -> dict[str, Any]:
+        owner = self.TF_TYPE or type(self).__name__
+        out: dict[str, Any] = {}
+        for f in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if value is None:
+                if f.name in self.REQUIRED:
+                    raise SchemaError(f"{owner}.{f.name}: is required")
+                continue
+            if f.name in self.BLOCKS:
+                mode, _cls = self.BLOCKS[f.name]
+                if mode == "single":
+                    out[f.name] = value.to_terraform()
+                else:
+                    items = value if isinstance(value, (list, tuple)) else [value]
+                    out[f.name] = [v.to_terraform() for v in items]
+            else:
+                out[f.name] = _check(owner, f.name, self.KINDS[f.name], value)
+        return out
