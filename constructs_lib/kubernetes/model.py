@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from . import limits
-from .errors import KubernetesNetworkError
+from .errors import KubernetesNetworkError, LimitError
 from .strategy import FAMILIES, MAXBITS, RoleStrategy, parse_role
 
 Family = Literal["ipv4", "ipv6"]
@@ -172,20 +172,20 @@ class ClusterSpec(_Frozen):
         for fam, n in v.block_size.items():
             lo, hi, default = limits.CALICO_BLOCK[fam]
             if not lo <= n <= hi:
-                raise KubernetesNetworkError(
+                raise LimitError(
                     f"calico.block_size.{fam}: /{n} is outside Calico's {fam} block sizes /{lo} to /{hi} (default /{default}) "
                     f"[{limits.CALICO_IPPOOL}]",
                     field=f"calico.block_size.{fam}", source=limits.CALICO_IPPOOL,
                 )
         if v.ipip_mode.get("ipv6", "Never") != "Never":
-            raise KubernetesNetworkError(
+            raise LimitError(
                 f"calico.ipip_mode.ipv6: {v.ipip_mode['ipv6']!r}: IPIP is not supported on an IPv6 IP pool; set Never "
                 f"(or vxlan_mode.ipv6) [{limits.CALICO_IPPOOL}]",
                 field="calico.ipip_mode.ipv6", source=limits.CALICO_IPPOOL,
             )
         for fam in FAMILIES:
             if v.ipip_mode.get(fam, "Never") != "Never" and v.vxlan_mode.get(fam, "Never") != "Never":
-                raise KubernetesNetworkError(
+                raise LimitError(
                     f"calico.vxlan_mode.{fam}: cannot enable both VXLAN and IPIP on the same IPPool; set one to Never [{limits.CALICO_IPPOOL}]",
                     field=f"calico.vxlan_mode.{fam}", source=limits.CALICO_IPPOOL,
                 )
