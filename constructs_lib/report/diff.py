@@ -1,0 +1,129 @@
+"""What a run changes against the committed lock: added, released, moved, stale.
+
+Compared per key and family (a dual-stack child network is two entries). A key that keeps
+its family but not its range is *moved*: the allocator never does that, so a move means the
+lock was edited by hand or the plan was reconciled wrongly, and the caller must stop
+(``PlanDiff.raise_for_moves``; the CLI exits 2 with one line per moved key).
+
+Super networks are compared by id, per family, as sets of prefixes: adding a prefix to a
+super network is *added*, dropping one is *released*, and replacing one is *moved*.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from ..ipam import Ipam, from_dict
+from .tree import build_tree
+
+
+class MovedKeys(Exception):
+    """The run would move keys that the lock pins. ``lines`` has one line per moved key.
+
+    Not an ``IpamError``: those are one line each, this one has a line per key.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    key: str  # allocation key, or a super network's id (kind "super")
+    family: str
+    kind: str  # super | network | prefix | ip
+    old: str | None  # range in the committed lock
+    new: str | None  # range after this run
+
+
+@dataclass(frozen=True)
+class PlanDiff:
+    added: tuple[Change, ...]
+    released: tuple[Change, ...]
+    moved: tuple[Change, ...]
+    stale: tuple[Change, ...]  # held but not asked for by this run: kept until released
+    had_lock: bool = True
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"added": len(self.added), "released": len(self.released), "moved": len(self.moved), "stale": len(self.stale)}
+
+    def moved_lines(self) -> list[str]:
+        """One line per moved key, naming every family's old and new range."""
+        by_key: dict[tuple[str, str], list[Change]] = {}
+        for c in self.moved:
+            by_key.setdefault((c.kind == "super", c.key), []).append(c)
+        lines = []
+        for (is_super, key), changes in sorted(by_key.items(), key=lambda kv: kv[0][1]):
+            what = f"super network {key}" if is_super else f"key {key}"
+            parts = "; ".join(f"{c.family} {c.old} -> {c.new}" for c in changes)
+            lines.append(f"moved: {what}: {parts} (the lock pins ranges; release the key to renumber it)")
+        return lines
+
+    def raise_for_moves(self) -> None:
+        if self.moved:
+            raise MovedKeys(self.moved_lines())
+
+
+Entry = tuple[str, tuple[str, ...]]  # (kind, ranges)
+
+
+def _entries(ipam: Ipam) -> dict[tuple[bool, str, str], Entry]:
+    """(is_super, key, family) -> (kind, ranges). Only super networks hold several ranges per family."""
+    tree = build_tree(ipam)
+    out: dict[tuple[bool, str, str], Entry] = {}
+    for n in tree.supers:
+        kind, texts = out.get((True, n.key, n.family), ("super", ()))
+        out[(True, n.key, n.family)] = (kind, texts + (n.text,))
+    for kids in tree.children.values():
+        for n in kids:
+            out[(False, n.key, n.family)] = (n.kind, (n.text,))
+    return out
+
+
+def _load(old: Mapping[str, Any] | Ipam | None) -> Ipam | None:
+    if old is None or isinstance(old, Ipam):
+        return old
+    return from_dict(dict(old), where="committed lock")
+
+
+def diff(old_lock: Mapping[str, Any] | Ipam | None, new: Ipam) -> PlanDiff:
+    """Compare the committed lock (its JSON as a dict, or None when there is none yet) with the run's namespace."""
+    old_ipam = _load(old_lock)
+    before = _entries(old_ipam) if old_ipam is not None else {}
+    after = _entries(new)
+    added: list[Change] = []
+    released: list[Change] = []
+    moved: list[Change] = []
+    for ident in sorted(before.keys() | after.keys(), key=lambda i: (i[1], i[2], not i[0])):
+        is_super, key, family = ident
+        b, a = before.get(ident), after.get(ident)
+        if b == a:
+            continue
+        if b is None:
+            added.append(Change(key, family, a[0], None, ", ".join(a[1])))
+        elif a is None:
+            released.append(Change(key, family, b[0], ", ".join(b[1]), None))
+        elif is_super:
+            gone = [t for t in b[1] if t not in a[1]]
+            new_ = [t for t in a[1] if t not in b[1]]
+            if gone and new_:
+                moved.append(Change(key, family, "super", ", ".join(gone), ", ".join(new_)))
+            elif new_:
+                added.append(Change(key, family, "super", None, ", ".join(new_)))
+            else:
+                released.append(Change(key, family, "super", ", ".join(gone), None))
+        else:
+            # same key, same family, another range (or another kind): the one thing that must never happen
+            old_text = b[1][0] if b[0] == a[0] else f"{b[0]} {b[1][0]}"
+            new_text = a[1][0] if b[0] == a[0] else f"{a[0]} {a[1][0]}"
+            moved.append(Change(key, family, a[0], old_text, new_text))
+    stale_keys = set(new.stale_keys())
+    stale = [
+        Change(key, family, kind, texts[0], texts[0])
+        for (is_super, key, family), (kind, texts) in sorted(after.items(), key=lambda kv: (kv[0][1], kv[0][2]))
+        if not is_super and key in stale_keys
+    ]
+    return PlanDiff(tuple(added), tuple(released), tuple(moved), tuple(stale), had_lock=old_ipam is not None)
