@@ -65,7 +65,7 @@ class NodeSpec(_Frozen):
             if ("ipv4" if ip.version == 4 else "ipv6") != fam or str(ip) != text:
                 raise _fail(f"node {self.name}: addresses.{fam}", f"{text!r} is not a canonical {fam} address")
         for fam, text in self.prefixes.items():
-            if _is_template(text):
+            if _is_template(text) or text.startswith("cidrsubnet("):  # resolved against the plan's relative roots
                 continue
             try:
                 net = ipaddress.ip_network(text)
@@ -77,6 +77,7 @@ class NodeSpec(_Frozen):
 
 
 def _is_template(text: str) -> bool:
+    """Terraform template text (``${...}``): a value known at apply time."""
     return text.startswith("${") and text.endswith("}")
 
 

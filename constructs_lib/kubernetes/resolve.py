@@ -15,11 +15,11 @@ On error nothing is rendered; the Ipam may hold part of the allocations, so do n
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
 from constructs_lib.ipam import Ipam, IpamError, NotFound, Overlap, Prefix, generate_ula_prefix
-from constructs_lib.ipam.allocator import parse_relative
 
 from . import limits, rules
 from .errors import KubernetesNetworkError, LimitError, NetworkWarning
@@ -391,14 +391,36 @@ class _Resolver:
         return ResolvedNode(spec.name, addresses, prefixes, pod_ranges)
 
     def given_prefix(self, text: str, rng: ResolvedRange | None, what: str) -> Prefix:
+        """A caller's per-node prefix: a CIDR, or ``cidrsubnet(...)`` (bare or in ``${}``, nested or
+        flat) of a relative root the plan holds, as the AWS stack's per-VM /80s are written."""
         bare = text[2:-1] if text.startswith("${") and text.endswith("}") else text
         if bare.startswith("cidrsubnet("):
-            roots = [rng.prefix.root] if rng is not None and rng.prefix.is_relative else []
-            try:
-                return parse_relative(bare, roots, what)
-            except IpamError as e:
-                raise KubernetesNetworkError(f"{what}: {e}", field=what) from None
+            roots = {p.root.expr: p for n in self.ipam.networks.values() for p in n.prefixes if p.is_relative and p.root.expr and
+                     p.length == p.root.length and p.base == 0}
+            parsed = _parse_cidrsubnet(bare, roots)
+            if parsed is None:
+                raise KubernetesNetworkError(f"{what}: {text!r} is not a cidrsubnet() of a relative prefix the plan holds "
+                                             f"({', '.join(sorted(roots)) or 'none'})", field=what)
+            return parsed
         try:
             return Prefix.parse(bare, what)
         except IpamError as e:
             raise KubernetesNetworkError(str(e), field=what) from None
+
+
+def _parse_cidrsubnet(text: str, roots: Mapping[str, Prefix]) -> Prefix | None:
+    """``cidrsubnet(X, newbits, netnum)`` with X a root expression or another cidrsubnet()."""
+    text = text.strip()
+    if text in roots:
+        return roots[text]
+    m = re.fullmatch(r"cidrsubnet\((.+), *(\d+), *(\d+)\)", text)
+    if not m:
+        return None
+    parent = _parse_cidrsubnet(m.group(1), roots)
+    if parent is None:
+        return None
+    newbits, netnum = int(m.group(2)), int(m.group(3))
+    length = parent.length + newbits
+    if length > parent.maxbits or netnum >= (1 << newbits):
+        return None
+    return parent.child(netnum << (parent.maxbits - length), length)
