@@ -10,12 +10,13 @@ Calico, Cilium, Gardener and Kubermatic. Pure Python (no cdktf, no jsii).
 
 from .errors import KubernetesNetworkError, LimitError, NetworkWarning, StrategyError
 from .model import CalicoSettings, CiliumSettings, ClusterSpec, NodeSpec, parse_cluster
+from .plan import PlannedCluster, plan_cluster
 from .render import output_name, render_all
 from .resolve import ResolvedCluster, ResolvedNode, ResolvedRange, ResolvedRole, resolve
 from .strategy import RangeStrategy, RoleStrategy, parse_role
 
 __all__ = [
-    "CalicoSettings", "CiliumSettings", "ClusterSpec", "KubernetesNetworkError", "LimitError", "NetworkWarning", "NodeSpec",
+    "CalicoSettings", "CiliumSettings", "ClusterSpec", "KubernetesNetworkError", "LimitError", "NetworkWarning", "NodeSpec", "PlannedCluster",
     "RangeStrategy", "ResolvedCluster", "ResolvedNode", "ResolvedRange", "ResolvedRole", "RoleStrategy", "StrategyError",
-    "output_name", "parse_cluster", "parse_role", "render_all", "resolve",
+    "output_name", "parse_cluster", "parse_role", "plan_cluster", "render_all", "resolve",
 ]

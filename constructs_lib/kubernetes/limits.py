@@ -26,6 +26,10 @@ KUBERMATIC_DUALSTACK = "kubermatic/docs tutorials-howtos/networking/dual-stack (
 KUBERMATIC_DEFAULTING = "kubermatic/kubermatic pkg/defaulting/cluster.go (IPv6-only is not supported and not allowed by cluster validation)"
 GARDENER_RESERVED = "gardener/gardener docs/usage/networking/shoot_networking.md (Reserved Networks)"
 GARDENER_IPFAMILIES = "gardener/gardener pkg/apis/core/v1beta1 Networking: one ipFamilies list and one CIDR per nodes/pods/services"
+DISJOINT_SOURCE = (
+    "gardener/gardener pkg/utils/validation/cidr ValidateCIDROverlap (a seed's nodes, pods and services must be disjoint); "
+    "Gardener provider extensions refuse pods and services inside the node VPC (ValidateNotSubset)"
+)
 SEED_003 = "seed 003 (IPv6 for Gardener): keyword strategies"
 
 #: kubeadm and kube-apiserver: one CIDR, or two of different families (dual-stack).

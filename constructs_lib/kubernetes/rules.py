@@ -220,8 +220,7 @@ def check_resolved(cluster: "ClusterSpec", r: "ResolvedCluster") -> list[Network
             if ra != rb and a.family == b.family and a.prefix.overlaps(b.prefix):
                 f = f"cluster {r.name}: {rb} ({b.family})"
                 raise _limit(f, f"{b.text} overlaps {ra} {a.text}; nodes, pods and services of one cluster need separate ranges "
-                                "(pods that share the node's prefix are v6fromNode)", "kubernetes.io docs: cluster networking (pod, "
-                                "service and node ranges must not overlap)")
+                                "(pods that share the node's prefix are v6fromNode)", limits.DISJOINT_SOURCE)
 
     # nodes: addresses and prefixes inside the node range, node prefixes apart, node-ip for every family
     nodes = r.nodes

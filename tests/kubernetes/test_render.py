@@ -2,6 +2,7 @@
 
 import ipaddress
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -249,3 +250,19 @@ def test_any_valid_dual_stack_renders_loadable_yaml_in_primary_order(case):
     ip = yaml.safe_load(files["kubeadm/join-w1.yaml"])["nodeRegistration"]["kubeletExtraArgs"][0]["value"].split(",")
     assert [ipaddress.ip_address(a) in ipaddress.ip_network(n) for a, n in zip(ip, nodes)] == [True, True]
     assert yaml.safe_load(files["kube-proxy/kube-proxy-configuration.yaml"])["clusterCIDR"].split(",") == pods
+
+
+def test_plan_cluster_is_one_call_for_the_app():
+    from constructs_lib.kubernetes import KubernetesNetworkError, plan_cluster
+
+    ipam = plan()
+    p = plan_cluster({"name": "c9", "nodes": "v6global/64+prefix/80", "pods": "v6fromNode", "services": "fd02::/108",
+                      "machines": [{"name": "w1"}]}, ipam, global_parent="vpc-main")
+    assert sorted(p.outputs()) == ["k8s_c9_calico_calico_node_env", "k8s_c9_calico_cni_ipam", "k8s_c9_calico_ippools",
+                                   "k8s_c9_kube_proxy_kube_proxy_configuration", "k8s_c9_kubeadm_cluster_configuration",
+                                   "k8s_c9_kubeadm_join_w1"]
+    assert p.outputs()["k8s_c9_kubeadm_join_w1"] == p.files["kubeadm/join-w1.yaml"]
+    assert p.warnings == ()
+    with pytest.raises(KubernetesNetworkError) as e:
+        plan_cluster({"name": "c9", "services": "fd02::/64"}, plan())
+    assert "kubeadm refuses an IPv6 service range shorter than /108" in str(e.value)
