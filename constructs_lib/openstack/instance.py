@@ -12,7 +12,8 @@ from typing import Mapping, Sequence
 from cdktf_cdktf_provider_openstack.compute_instance_v2 import ComputeInstanceV2, ComputeInstanceV2Network
 from constructs import Construct
 
-from .naming import check_part, name_resource
+from .keys import check_part
+from .naming import name_resource
 from .neutron_rules import NeutronRuleError
 from .port import DualStackPort
 

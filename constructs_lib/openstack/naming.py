@@ -7,7 +7,6 @@ resources of one type under one name would silently merge in the JSON, so a clas
 
 from __future__ import annotations
 
-import re
 import weakref
 
 from cdktf import TerraformElement, TerraformStack
@@ -15,24 +14,7 @@ from constructs import Construct
 
 from .neutron_rules import NeutronRuleError
 
-_PART_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _used: "weakref.WeakKeyDictionary[TerraformStack, dict[tuple[str, str], str]]" = weakref.WeakKeyDictionary()
-
-
-def check_part(value: str, field_name: str) -> str:
-    """A key part: letters, digits, '-' and '_' (what a Terraform name may hold)."""
-    if not isinstance(value, str) or not _PART_RE.match(value):
-        raise NeutronRuleError(
-            f"{field_name}: {value!r} must start with a letter or digit and hold only letters, digits, '-' and '_' "
-            "(it names Terraform resources)"
-        )
-    return value
-
-
-def tf_name(*parts: str) -> str:
-    """Join key parts; a Terraform name must start with a letter or '_'."""
-    name = "_".join(p for p in parts if p)
-    return name if name[:1].isalpha() or name[:1] == "_" else f"_{name}"
 
 
 def name_resource(element: TerraformElement, resource_type: str, name: str, owner: Construct) -> None:

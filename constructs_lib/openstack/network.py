@@ -27,7 +27,8 @@ from cdktf_cdktf_provider_openstack.networking_subnet_v2 import NetworkingSubnet
 from constructs import Construct
 
 from .ipv6_source import DefaultSubnetPool, FixedPrefix, Ipv6PrefixSource, NamedSubnetPool
-from .naming import check_part, name_resource, tf_name
+from .keys import SUFFIX, check_part, subnet_cidr_expression, subnet_name, tf_name
+from .naming import name_resource
 from .neutron_rules import (
     Ipv6Mode,
     NeutronRuleError,
@@ -42,7 +43,6 @@ from .neutron_rules import (
 from .security_rules import prefix_slug
 
 VERSION = {"ipv4": 4, "ipv6": 6}
-SUFFIX = {"ipv4": "v4", "ipv6": "v6"}
 
 
 @dataclass(frozen=True)
@@ -262,7 +262,7 @@ class DualStackNetwork(Construct):
             allocation_pool=[NetworkingSubnetV2AllocationPool(start=s, end=e) for s, e in spec.allocation_pools] or None,
             tags=self._tags,
         )
-        name_resource(subnet, "openstack_networking_subnet_v2", tf_name(self.key, SUFFIX[fam]), self)
+        name_resource(subnet, "openstack_networking_subnet_v2", subnet_name(self.key, fam), self)
         return subnet
 
     def _new_router(self, props: NewRouter) -> NetworkingRouterV2:
@@ -287,7 +287,7 @@ class DualStackNetwork(Construct):
 
     def cidr_expression(self, family: str) -> str:
         """Bare HCL for the subnet's CIDR (the allocator's relative root when Neutron picks it)."""
-        return f"openstack_networking_subnet_v2.{tf_name(self.key, SUFFIX[self._family(family)])}.cidr"
+        return subnet_cidr_expression(self.key, self._family(family))
 
     def cidr(self, family: str) -> str:
         """The subnet's CIDR for a string attribute: concrete text, or ``${...cidr}`` from a pool."""

@@ -23,7 +23,8 @@ from cdktf_cdktf_provider_openstack.networking_port_v2 import (
 from cdktf_cdktf_provider_openstack.networking_router_route_v2 import NetworkingRouterRouteV2
 from constructs import Construct
 
-from .naming import check_part, name_resource, tf_name
+from .keys import check_part, port_address_lookup, tf_name
+from .naming import name_resource
 from .network import DualStackNetwork, ExistingRouter, NewRouter
 from .neutron_rules import (
     NeutronRuleError,
@@ -39,11 +40,6 @@ from .security_rules import prefix_slug
 FAMILIES = ("ipv4", "ipv6")
 
 
-def _lookup_expression(port_name: str, family: str) -> str:
-    test = 'strcontains(ip, ":")' if family == "ipv6" else '!strcontains(ip, ":")'
-    return "${one([for ip in openstack_networking_port_v2." + port_name + ".all_fixed_ips : ip if " + test + "])}"
-
-
 class DualStackPort(Construct):
     """A port on a ``DualStackNetwork`` with one fixed IP per family.
 
@@ -51,8 +47,9 @@ class DualStackPort(Construct):
     gets an address from Neutron (DHCP pool, or EUI-64 on SLAAC/DHCPv6-stateless subnets, where
     pinning is refused). ``families``: default all of the network's families.
     ``allowed_addresses``: extra addresses/CIDRs the port may send from (VIPs, routed prefixes).
-    ``routed_prefixes``: prefixes this port owns: each is allowed on the port and routed to the
-    port's address of the same family by a router static route (``<network key>_<port key>_<prefix>``).
+    ``routed_prefixes``: prefixes this port owns (a list, or name -> prefix): each is allowed on
+    the port and routed to the port's address of the same family by a router static route named
+    ``<network key>_<port key>_<name>`` (the name defaults to the prefix, ``fd10-1-0-0-0-80``).
     Resource name: ``<key>`` (default ``name``).
     """
 
@@ -68,13 +65,19 @@ class DualStackPort(Construct):
         families: Sequence[str] | None = None,
         security_group_ids: Sequence[str] = (),
         allowed_addresses: Sequence[str] = (),
-        routed_prefixes: Sequence[str] = (),
+        routed_prefixes: Sequence[str] | Mapping[str, str] = (),
         port_security_enabled: bool | None = None,
         description: str | None = None,
         tags: Sequence[str] = (),
     ) -> None:
         self.key = check_part(key or name, f"port {name}: key")
         where = f"port {name}"
+        # name -> prefix; a plain list names each route after its prefix
+        if isinstance(routed_prefixes, Mapping):
+            named = {check_part(k, f"{where}: routed_prefixes key"): v for k, v in routed_prefixes.items()}
+        else:
+            named = {prefix_slug(p): p for p in routed_prefixes}
+        routed_prefixes = list(named.values())
         fams = tuple(families) if families is not None else network.families
         addresses = dict(addresses or {})
         self._check(where, network, fams, addresses, security_group_ids, allowed_addresses, routed_prefixes, port_security_enabled)
@@ -82,7 +85,7 @@ class DualStackPort(Construct):
         self.name = name
         self.network = network
         self.families = fams
-        self.routed_prefixes = tuple(routed_prefixes)
+        self.routed_prefixes = dict(named)
 
         fixed = [NetworkingPortV2FixedIp(subnet_id=network.subnet_id(f), ip_address=addresses.get(f)) for f in fams]
         pairs = [NetworkingPortV2AllowedAddressPairs(ip_address=a) for a in (*allowed_addresses, *routed_prefixes)]
@@ -94,13 +97,12 @@ class DualStackPort(Construct):
             depends_on=[network.subnets[f] for f in fams],
         )
         name_resource(self.port, "openstack_networking_port_v2", self.key, self)
-        self._addresses = {f: addresses.get(f) or _lookup_expression(self.key, f) for f in fams}
+        self._addresses = {f: addresses.get(f) or port_address_lookup(self.key, f) for f in fams}
 
         self.routes: dict[str, NetworkingRouterRouteV2] = {}
-        for prefix in routed_prefixes:
+        for rname, prefix in named.items():
             fam = "ipv6" if family_of(prefix) == 6 or (is_expression(prefix) and "ipv6" in fams) else "ipv4"
-            rkey = tf_name(self.key, prefix_slug(prefix))
-            self.routes[prefix] = network.route(rkey, prefix, self._addresses[fam], family=fam, depends_on=[self.port])
+            self.routes[rname] = network.route(tf_name(self.key, rname), prefix, self._addresses[fam], family=fam, depends_on=[self.port])
 
     @staticmethod
     def _check(where, network, fams, addresses, security_group_ids, allowed_addresses, routed_prefixes, port_security_enabled) -> None:

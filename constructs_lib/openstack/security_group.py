@@ -15,7 +15,8 @@ from cdktf_cdktf_provider_openstack.networking_secgroup_rule_v2 import Networkin
 from cdktf_cdktf_provider_openstack.networking_secgroup_v2 import NetworkingSecgroupV2
 from constructs import Construct
 
-from .naming import check_part, name_resource, tf_name
+from .keys import check_part, tf_name
+from .naming import name_resource
 from .security_rules import SELF, Icmpv6Essentials, NeutronRule, RuleSpec, plan_rules
 
 
