@@ -11,8 +11,6 @@ from dataclasses import dataclass
 
 from ..ipam import Ipam, Network, Prefix
 
-KINDS = ("super", "network", "prefix", "ip")
-
 
 @dataclass(frozen=True, slots=True)
 class Node:
