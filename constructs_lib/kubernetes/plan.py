@@ -34,6 +34,7 @@ def plan_cluster(
     *,
     global_parent: str | None = None,
     node_networks: Mapping[str, str] | None = None,
+    pod_networks: Mapping[str, str] | None = None,
     private_ipv4_parent: str | None = None,
     machines: Sequence[NodeSpec] | None = None,
 ) -> PlannedCluster:
@@ -43,5 +44,5 @@ def plan_cluster(
     """
     cluster = parse_cluster(data)
     resolved = resolve(cluster, ipam, global_parent=global_parent, node_networks=node_networks,
-                       private_ipv4_parent=private_ipv4_parent, machines=machines)
+                       pod_networks=pod_networks, private_ipv4_parent=private_ipv4_parent, machines=machines)
     return PlannedCluster(cluster, resolved, render_all(cluster, resolved))

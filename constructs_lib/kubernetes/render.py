@@ -205,7 +205,7 @@ def cilium_values(cluster: ClusterSpec, resolved: ResolvedCluster) -> str:
         values["ipam"] = {"mode": "cluster-pool", "operator": operator}
     if routing == "native":
         for fam in fams:
-            native = pods.ranges.get(fam)
+            native = pods.ranges.get(fam) or pods.aggregate.get(fam)
             if native is None and fam in pods.from_node:
                 native = resolved.nodes.ranges.get(fam)  # node prefixes live in the node range
             if native is not None:
@@ -246,7 +246,7 @@ def gardener_networking(cluster: ClusterSpec, resolved: ResolvedCluster) -> str:
     pick = "ipv4" if len(families) == 2 else families[0]
     net: dict[str, Any] = {"type": cluster.cni, "ipFamilies": [NAME[f] for f in families]}
     for role in ("nodes", "pods", "services"):
-        r = resolved.role(role).ranges.get(pick)
+        r = resolved.role(role).ranges.get(pick) or resolved.role(role).aggregate.get(pick)
         if r is not None:
             net[role] = r.text
     return dump({"spec": {"networking": net}})

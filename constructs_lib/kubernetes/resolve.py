@@ -64,6 +64,8 @@ class ResolvedRole:
     from_node: tuple[str, ...] = ()  # pods: families taken from each node's prefix
     custom: bool = False  # left to the network plugin
     per_node: Mapping[str, int] = field(default_factory=dict)  # nodes: +prefix sizes
+    #: pods (fromNode): the plan network the per-node prefixes are routed from (OpenStack's pod supernet)
+    aggregate: Mapping[str, ResolvedRange] = field(default_factory=dict)
 
     def ordered(self) -> list[ResolvedRange]:
         return [self.ranges[f] for f in self.families if f in self.ranges]
@@ -107,6 +109,7 @@ def resolve(
     *,
     global_parent: str | None = None,
     node_networks: Mapping[str, str] | None = None,
+    pod_networks: Mapping[str, str] | None = None,
     private_ipv4_parent: str | None = None,
     machines: Sequence[NodeSpec] | None = None,
     ula: Callable[[], str] = generate_ula_prefix,
@@ -117,11 +120,14 @@ def resolve(
       OpenStack subnet pool; usually relative) that ``v6global`` carves from.
     - ``node_networks``: family -> Ipam network that already holds the nodes (the OpenStack or
       AWS subnet); used for nodes given as a keyword or left out.
+    - ``pod_networks``: family -> Ipam network that already holds the pods: the cluster pod range,
+      or with ``v6fromNode`` the range each node's routed prefix comes from (OpenStack's pod
+      supernet allocation) instead of the node range.
     - ``private_ipv4_parent``: Ipam network ``v4private`` nodes take a /24 from.
     - ``machines``: the nodes (default ``cluster.machines``), sorted by name.
     - ``ula``: RFC 4193 /48 generator (tests pass a fixed one).
     """
-    r = _Resolver(cluster, ipam, global_parent, dict(node_networks or {}), private_ipv4_parent, ula)
+    r = _Resolver(cluster, ipam, global_parent, dict(node_networks or {}), dict(pod_networks or {}), private_ipv4_parent, ula)
     specs = tuple(sorted(machines if machines is not None else cluster.machines, key=lambda n: n.name))
     names = [n.name for n in specs]
     if len(names) != len(set(names)):
@@ -131,7 +137,8 @@ def resolve(
     strategies = {role: cluster.strategy(role) for role in ("nodes", "pods", "services")}
     warnings: list[NetworkWarning] = []
     # size and mask rules need lengths only: refuse before anything is allocated
-    rules.check_planned(cluster, strategies, r.node_network_families())
+    rules.check_planned(cluster, strategies, r.network_lengths(r.node_networks, "node_networks"),
+                        r.network_lengths(r.pod_networks, "pod_networks"))
 
     nodes = r.nodes_role(strategies["nodes"])
     pods = r.cluster_role("pods", strategies["pods"])
@@ -147,17 +154,19 @@ def resolve(
 
 class _Resolver:
     def __init__(self, cluster: ClusterSpec, ipam: Ipam, global_parent: str | None, node_networks: dict[str, str],
-                 private_ipv4_parent: str | None, ula: Callable[[], str]) -> None:
+                 pod_networks: dict[str, str], private_ipv4_parent: str | None, ula: Callable[[], str]) -> None:
         self.c = cluster
         self.ipam = ipam
         self.global_parent = global_parent
         self.node_networks = node_networks
+        self.pod_networks = pod_networks
         self.private_ipv4_parent = private_ipv4_parent
         self.ula = ula
-        for fam, net in node_networks.items():
-            if fam not in FAMILIES:
-                raise KubernetesNetworkError(f"node_networks: {fam!r} is not ipv4 or ipv6", field="node_networks")
-            self._network(net, f"node_networks.{fam}")
+        for what, given in (("node_networks", node_networks), ("pod_networks", pod_networks)):
+            for fam, net in given.items():
+                if fam not in FAMILIES:
+                    raise KubernetesNetworkError(f"{what}: {fam!r} is not ipv4 or ipv6", field=what)
+                self._prefix_of(net, fam, f"{what}.{fam}")
 
     def key(self, *parts: str) -> str:
         return "/".join(("k8s", self.c.name) + parts)
@@ -165,14 +174,23 @@ class _Resolver:
     def field(self, role: str, fam: str | None = None) -> str:
         return f"cluster {self.c.name}: {role}" + (f" ({fam})" if fam else "")
 
-    def node_network_families(self) -> dict[str, int]:
-        """family -> length of the node networks given, for the pre-allocation checks."""
-        out = {}
-        for fam, net in self.node_networks.items():
-            ps = [p for p in self._network(net, f"node_networks.{fam}").prefixes if p.family == fam]
-            if ps:
-                out[fam] = ps[0].length
-        return out
+    def network_lengths(self, given: Mapping[str, str], what: str) -> dict[str, int]:
+        """family -> length of the networks given, for the pre-allocation checks."""
+        return {fam: self._prefix_of(net, fam, f"{what}.{fam}").length for fam, net in given.items()}
+
+    def given_network(self, role: str, s: RangeStrategy | None, fam: str, given: Mapping[str, str], what: str) -> ResolvedRange:
+        """A role's range the caller's stack already allocated; the strategy, if any, must agree."""
+        net = given[fam]
+        p = self._prefix_of(net, fam, f"{what}.{fam}")
+        field_ = self.field(role, fam)
+        if s is not None and s.kind == "cidr" and p.text != s.cidr:
+            raise KubernetesNetworkError(f"{field_}: {s.cidr} but {what}.{fam} ({net}) is {p.text}; give one of them", field=field_)
+        if s is not None and s.kind != "cidr" and s.length is not None and p.length != s.length:
+            base = s.token.split("+")[0].split("/")[0]
+            raise KubernetesNetworkError(
+                f"{field_}: {s.token} asks for /{s.length} but {what}.{fam} ({net}) is /{p.length}; write {base}/{p.length}", field=field_,
+            )
+        return ResolvedRange(role, fam, p, s.kind if s is not None else "network", net, s.routed if s is not None else False)
 
     # -- Ipam helpers -----------------------------------------------------------------------
     def _network(self, id: str, what: str):
@@ -257,9 +275,13 @@ class _Resolver:
         return ResolvedRange(role, fam, self._prefix_of(net, fam, what), s.kind, net, s.routed)
 
     def cluster_role(self, role: str, strategy: RoleStrategy | None) -> ResolvedRole:
+        given = self.pod_networks if role == "pods" else {}
         if strategy is None:  # Kubermatic's defaults for the cluster's families
             ranges = {}
             for fam in self.c.ip_families:
+                if fam in given:
+                    ranges[fam] = self.given_network(role, None, fam, given, "pod_networks")
+                    continue
                 cidr = limits.KUBERMATIC_DEFAULTS[role][fam]
                 net = self.pin_super(self.key(role, fam), cidr, role, fam)
                 ranges[fam] = ResolvedRange(role, fam, self._prefix_of(net, fam, role), "default", net, False)
@@ -278,13 +300,19 @@ class _Resolver:
                 net = self.pin_super(self.key(role, fam), limits.KUBERMATIC_DEFAULTS[role][fam], role, fam)
                 ranges[fam] = ResolvedRange(role, fam, self._prefix_of(net, fam, role), "default", net, False)
             return ResolvedRole(role, fams, ranges)
-        ranges, from_node = {}, []
+        ranges, from_node, aggregate = {}, [], {}
         for s in strategy.items:
             if s.kind == "fromNode":
                 from_node.append(s.family)
+                if s.family in given:
+                    aggregate[s.family] = dataclasses.replace(self.given_network(role, None, s.family, given, "pod_networks"),
+                                                              kind="fromNode", routed=True)
                 continue
-            ranges[s.family] = self.range_of(role, s)
-        return ResolvedRole(role, strategy.families, ranges, tuple(from_node))
+            if s.family in given:
+                ranges[s.family] = self.given_network(role, s, s.family, given, "pod_networks")
+            else:
+                ranges[s.family] = self.range_of(role, s)
+        return ResolvedRole(role, strategy.families, ranges, tuple(from_node), aggregate=aggregate)
 
     def nodes_role(self, strategy: RoleStrategy | None) -> ResolvedRole:
         if strategy is None or not strategy.items:
@@ -293,8 +321,7 @@ class _Resolver:
             ranges = {}
             for fam in fams:
                 if fam in self.node_networks:
-                    net = self.node_networks[fam]
-                    ranges[fam] = ResolvedRange("nodes", fam, self._prefix_of(net, fam, "node_networks"), "network", net)
+                    ranges[fam] = self.given_network("nodes", None, fam, self.node_networks, "node_networks")
             return ResolvedRole("nodes", fams, ranges)
         ranges, per_node = {}, {}
         for s in strategy.items:
@@ -302,16 +329,7 @@ class _Resolver:
             if s.per_node is not None:
                 per_node[fam] = s.per_node
             if fam in self.node_networks:
-                net = self.node_networks[fam]
-                p = self._prefix_of(net, fam, f"node_networks.{fam}")
-                if s.kind == "cidr" and p.text != s.cidr:
-                    raise KubernetesNetworkError(f"{what}: {s.cidr} but node_networks.{fam} ({net}) is {p.text}; give one of them", field=what)
-                if s.length is not None and s.kind != "cidr" and p.length != s.length:
-                    raise KubernetesNetworkError(
-                        f"{what}: {s.token} asks for /{s.length} but node_networks.{fam} ({net}) is /{p.length}; write {s.kind}/{p.length}",
-                        field=what,
-                    )
-                ranges[fam] = ResolvedRange("nodes", fam, p, s.kind, net, s.routed)
+                ranges[fam] = self.given_network("nodes", s, fam, self.node_networks, "node_networks")
             elif s.kind == "cidr":
                 ranges[fam] = self.literal_nodes(s)
             elif s.kind == "v4private":
@@ -354,25 +372,29 @@ class _Resolver:
                 except IpamError as e:
                     raise KubernetesNetworkError(f"{what}: {e}", field=what) from None
                 addresses[fam] = a.tf()
-            if fam in nodes.per_node:
-                size = nodes.per_node[fam]
-                if fam in spec.prefixes:
-                    p = self.given_prefix(spec.prefixes[fam], rng, what)
-                elif rng is not None and rng.network is not None:
-                    try:
-                        a = self.ipam.acquire_prefix(rng.network, self.key("nodes", spec.name, "prefix", fam), length=size,
-                                                     family=fam, purpose="node prefix")
-                    except IpamError as e:
-                        raise KubernetesNetworkError(f"{what}: +prefix/{size}: {e}", field=what) from None
-                    p = a.prefix
-                else:
-                    raise KubernetesNetworkError(
-                        f"{what}: +prefix/{size} needs the node's prefix: give machines[{spec.name}].prefixes.{fam}, or nodes as a range "
-                        "the plan holds as a network (node_networks, v6global, v6private)", field=what,
-                    )
-                prefixes[fam] = ResolvedRange("node-prefix", fam, p, "node-prefix", None, rng.routed if rng else False)
-            elif fam in spec.prefixes:
-                prefixes[fam] = ResolvedRange("node-prefix", fam, self.given_prefix(spec.prefixes[fam], rng, what), "node-prefix")
+            pods_s = self.c.strategy("pods")
+            from_node = pods_s.get(fam) if pods_s is not None and fam in pods.from_node else None
+            size = nodes.per_node.get(fam) or (from_node.length if from_node is not None and fam in pods.aggregate else None)
+            # the node's own prefix: from the pods' plan network (OpenStack routed prefixes) or the node range (AWS /80 per VM)
+            parent = pods.aggregate.get(fam) if from_node is not None and fam in pods.aggregate else rng
+            if fam in spec.prefixes:
+                p = self.given_prefix(spec.prefixes[fam], parent, what)
+            elif size is None:
+                p = None
+            elif parent is not None and parent.network is not None:
+                key = self.key("nodes", spec.name, "prefix", fam)
+                try:
+                    p = self.ipam.acquire_prefix(parent.network, key, length=size, family=fam, purpose="node prefix").prefix
+                except IpamError as e:
+                    raise KubernetesNetworkError(f"{what}: +prefix/{size}: {e}", field=what) from None
+            else:
+                raise KubernetesNetworkError(
+                    f"{what}: +prefix/{size} needs the node's prefix: give machines[{spec.name}].prefixes.{fam}, or nodes as a range "
+                    "the plan holds as a network (node_networks, v6global, v6private)", field=what,
+                )
+            if p is not None:
+                routed = from_node is not None or (rng.routed if rng else False)
+                prefixes[fam] = ResolvedRange("node-prefix", fam, p, "node-prefix", None, routed)
         strategy = self.c.strategy("pods")
         for fam in pods.from_node:
             s = strategy.get(fam)

@@ -36,9 +36,11 @@ def _default_length(role: str, family: str) -> int:
     return Prefix.parse(limits.KUBERMATIC_DEFAULTS[role][family]).length
 
 
-def planned(cluster: "ClusterSpec", strategies: Mapping[str, RoleStrategy | None], node_lengths: Mapping[str, int]) -> dict[str, list[Planned]]:
+def planned(cluster: "ClusterSpec", strategies: Mapping[str, RoleStrategy | None], node_lengths: Mapping[str, int],
+            pod_lengths: Mapping[str, int] | None = None) -> dict[str, list[Planned]]:
     """Each role's ranges with the lengths they will have, primary first."""
     out: dict[str, list[Planned]] = {}
+    given = {"nodes": node_lengths, "pods": pod_lengths or {}, "services": {}}
     for role in ("nodes", "pods", "services"):
         s = strategies[role]
         items: list[Planned] = []
@@ -47,14 +49,14 @@ def planned(cluster: "ClusterSpec", strategies: Mapping[str, RoleStrategy | None
             for fam in cluster.ip_families:
                 if fam in absent:
                     continue
-                if role == "nodes":
-                    items.append(Planned(role, fam, node_lengths.get(fam), "network", "(node network)"))
+                if fam in given[role] or role == "nodes":
+                    items.append(Planned(role, fam, given[role].get(fam), "network", f"({role} network)"))
                 else:
                     items.append(Planned(role, fam, _default_length(role, fam), "default", limits.KUBERMATIC_DEFAULTS[role][fam]))
         elif s is not None:
             for it in s.items:
-                if role == "nodes" and it.family in node_lengths:
-                    length = node_lengths[it.family]
+                if it.family in given[role] and it.kind != "fromNode":
+                    length = given[role][it.family]
                 elif it.kind == "cidr":
                     length = it.length
                 elif it.kind == "v4private":
@@ -72,8 +74,10 @@ def _limit(field: str, message: str, source: str) -> LimitError:
     return LimitError(f"{field}: {message} [{source}]", field=field, source=source)
 
 
-def check_planned(cluster: "ClusterSpec", strategies: Mapping[str, RoleStrategy | None], node_lengths: Mapping[str, int]) -> None:
-    plan = planned(cluster, strategies, node_lengths)
+def check_planned(cluster: "ClusterSpec", strategies: Mapping[str, RoleStrategy | None], node_lengths: Mapping[str, int],
+                  pod_lengths: Mapping[str, int] | None = None) -> None:
+    pod_lengths = pod_lengths or {}
+    plan = planned(cluster, strategies, node_lengths, pod_lengths)
     c = f"cluster {cluster.name}"
     nodes_s = strategies["nodes"]
     per_node = {it.family: it.per_node for it in (nodes_s.items if nodes_s else ()) if it.per_node is not None}
@@ -100,17 +104,18 @@ def check_planned(cluster: "ClusterSpec", strategies: Mapping[str, RoleStrategy 
     for p in plan["pods"]:
         f = f"{c}: pods ({p.family})"
         if p.kind == "fromNode":
-            if p.family not in node_families or p.family not in per_node:
+            if p.family not in node_families or (p.family not in per_node and p.family not in pod_lengths):
                 raise KubernetesNetworkError(
                     f"{f}: {p.token} needs a prefix per node: set nodes to e.g. "
-                    f"{'v6global/64+prefix/80' if p.family == 'ipv6' else '10.0.0.0/16+prefix/28'} [{limits.SEED_003}]", field=f,
+                    f"{'v6global/64+prefix/80' if p.family == 'ipv6' else '10.0.0.0/16+prefix/28'}, or pass pod_networks "
+                    f"with the routed per-node prefixes [{limits.SEED_003}]", field=f,
                 )
             s = strategies["pods"].get(p.family)
-            size = s.length if s.length is not None else per_node[p.family]
-            if s.length is not None and s.length < per_node[p.family]:
+            size = s.length if s.length is not None else per_node.get(p.family)
+            if s.length is not None and p.family in per_node and s.length < per_node[p.family]:
                 raise KubernetesNetworkError(f"{f}: {p.token} asks for /{s.length} per node but nodes get +prefix/{per_node[p.family]}; "
                                              f"write {p.token.split('/')[0]}/{per_node[p.family]} or longer", field=f)
-            if cluster.cni == "calico":
+            if cluster.cni == "calico" and size is not None:
                 _calico_pool(cluster, f, f"each node's pool /{size}", size, p.family)
             continue
         bits = MAXBITS[p.family] - p.length
@@ -187,6 +192,8 @@ def _all_ranges(r: "ResolvedCluster") -> list[tuple[str, "ResolvedRange"]]:
     for role in ("nodes", "pods", "services"):
         for rng in r.role(role).ordered():
             out.append((f"cluster {r.name}: {role} ({rng.family})", rng))
+    for fam, rng in sorted(r.pods.aggregate.items()):
+        out.append((f"cluster {r.name}: pods ({fam})", rng))
     for n in r.machines:
         for fam, rng in sorted(n.prefixes.items()):
             out.append((f"cluster {r.name}: node {n.name}: prefix ({fam})", rng))
@@ -215,6 +222,7 @@ def check_resolved(cluster: "ClusterSpec", r: "ResolvedCluster") -> list[Network
 
     # no overlap between the roles of one cluster (same family, same address space)
     roles = [(role, rng) for role in ("nodes", "pods", "services") for rng in r.role(role).ordered()]
+    roles += [("pods", rng) for _, rng in sorted(r.pods.aggregate.items())]
     for i, (ra, a) in enumerate(roles):
         for rb, b in roles[i + 1:]:
             if ra != rb and a.family == b.family and a.prefix.overlaps(b.prefix):
@@ -240,10 +248,13 @@ def check_resolved(cluster: "ClusterSpec", r: "ResolvedCluster") -> list[Network
                     raise KubernetesNetworkError(f"{f}: address {addr} is outside the node range {rng.text}", field=f)
             own = n.prefixes.get(fam)
             if own is not None:
-                if rng is not None and not rng.prefix.contains(own.prefix) and rng.prefix.same_space(own.prefix):
-                    raise KubernetesNetworkError(f"{f}: prefix {own.text} is outside the node range {rng.text}", field=f)
-                if rng is not None and own.prefix.length <= rng.prefix.length and rng.prefix.same_space(own.prefix):
-                    raise KubernetesNetworkError(f"{f}: prefix {own.text} is not longer than the node range {rng.text}", field=f)
+                # a node's own prefix lies in the node range (AWS /80 per VM) or the pods' network (OpenStack routed prefix)
+                homes = [x for x in (rng, r.pods.aggregate.get(fam)) if x is not None and x.prefix.same_space(own.prefix)]
+                where = " or ".join(x.text for x in homes)
+                if homes and not any(x.prefix.contains(own.prefix) for x in homes):
+                    raise KubernetesNetworkError(f"{f}: prefix {own.text} is outside the node range {where}", field=f)
+                if homes and any(x.prefix.contains(own.prefix) and own.prefix.length <= x.prefix.length for x in homes):
+                    raise KubernetesNetworkError(f"{f}: prefix {own.text} is not longer than the node range {where}", field=f)
                 size = nodes.per_node.get(fam)
                 if size is not None and own.prefix.length > size:
                     raise KubernetesNetworkError(f"{f}: prefix {own.text} is smaller than the +prefix/{size} asked for", field=f)
