@@ -70,6 +70,7 @@ V6PRIVATE_LENGTHS = (48, 112)
 DEFAULT_LENGTH = {
     ("nodes", "v6global"): 64, ("pods", "v6global"): 64, ("services", "v6global"): 108,
     ("nodes", "v6private"): 64, ("pods", "v6private"): 48, ("services", "v6private"): 108,
+    ("nodes", "v4private"): 24,
 }
 #: +prefix without a size: the per-VM prefix sizes AWS delegates (IPv4 /28, IPv6 /80).
 DEFAULT_NODE_PREFIX = {"ipv4": 28, "ipv6": 80}

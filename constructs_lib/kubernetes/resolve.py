@@ -339,7 +339,7 @@ class _Resolver:
                         "or private_ipv4_parent=, or give a CIDR such as 10.0.0.0/24", field=what,
                     )
                 self._network(self.private_ipv4_parent, "private_ipv4_parent")
-                net = self.child(self.private_ipv4_parent, "nodes", fam, 24)
+                net = self.child(self.private_ipv4_parent, "nodes", fam, limits.DEFAULT_LENGTH[("nodes", "v4private")])
                 ranges[fam] = ResolvedRange("nodes", fam, self._prefix_of(net, fam, what), s.kind, net)
             else:
                 ranges[fam] = self.range_of("nodes", s)

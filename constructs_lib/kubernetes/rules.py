@@ -60,7 +60,7 @@ def planned(cluster: "ClusterSpec", strategies: Mapping[str, RoleStrategy | None
                 elif it.kind == "cidr":
                     length = it.length
                 elif it.kind == "v4private":
-                    length = _default_length(role, "ipv4") if role != "nodes" else 24
+                    length = _default_length(role, "ipv4") if role != "nodes" else limits.DEFAULT_LENGTH[("nodes", "v4private")]
                 elif it.kind == "fromNode":
                     length = None
                 else:
