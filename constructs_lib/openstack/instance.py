@@ -13,7 +13,7 @@ from cdktf_cdktf_provider_openstack.compute_instance_v2 import ComputeInstanceV2
 from constructs import Construct
 
 from .keys import check_part
-from .naming import name_resource
+from .naming import claim, name_resource
 from .neutron_rules import NeutronRuleError
 from .port import DualStackPort
 
@@ -44,6 +44,7 @@ class Server(Construct):
             raise NeutronRuleError(f"{where}: give exactly one of flavor_name and flavor_id")
         if (image_name is None) == (image_id is None):
             raise NeutronRuleError(f"{where}: give exactly one of image_name and image_id")
+        claim(scope, where, [("openstack_compute_instance_v2", self.key)])
         super().__init__(scope, id)
         self.name = name
         self.ports = list(ports)
@@ -53,7 +54,7 @@ class Server(Construct):
             metadata=dict(metadata) if metadata else None,
             network=[ComputeInstanceV2Network(port=p.id) for p in ports],
         )
-        name_resource(self.instance, "openstack_compute_instance_v2", self.key, self)
+        name_resource(self.instance, self.key)
 
     @property
     def id(self) -> str:

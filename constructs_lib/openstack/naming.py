@@ -2,12 +2,14 @@
 
 Every resource these constructs write gets ``override_logical_id(name)`` with a name built from
 keys, never from a position: adding a node adds its resources and renames nothing. Two
-resources of one type under one name would silently merge in the JSON, so a clash is refused.
+resources of one type under one name would silently merge in the JSON, so a construct claims
+all of its names first (``claim``) and a clash is refused before any of its resources exists.
 """
 
 from __future__ import annotations
 
 import weakref
+from typing import Iterable
 
 from cdktf import TerraformElement, TerraformStack
 from constructs import Construct
@@ -17,13 +19,20 @@ from .neutron_rules import NeutronRuleError
 _used: "weakref.WeakKeyDictionary[TerraformStack, dict[tuple[str, str], str]]" = weakref.WeakKeyDictionary()
 
 
-def name_resource(element: TerraformElement, resource_type: str, name: str, owner: Construct) -> None:
-    """Give ``element`` the logical id ``name``; refuse a second ``resource_type.name`` in the stack."""
-    stack = TerraformStack.of(owner)
-    used = _used.setdefault(stack, {})
-    slot = (resource_type, name)
-    path = owner.node.path
-    if slot in used:
-        raise NeutronRuleError(f"{resource_type}.{name}: already written by {used[slot]}; give {path} another key")
-    used[slot] = path
+def claim(scope: Construct, owner: str, slots: Iterable[tuple[str, str]]) -> None:
+    """Reserve ``(resource_type, name)`` slots in ``scope``'s stack for ``owner``, all or none."""
+    used = _used.setdefault(TerraformStack.of(scope), {})
+    slots = list(slots)
+    seen: set[tuple[str, str]] = set()
+    for slot in slots:
+        if slot in used or slot in seen:
+            by = used.get(slot, owner)
+            raise NeutronRuleError(f"{slot[0]}.{slot[1]}: already written by {by}; give {owner} another key")
+        seen.add(slot)
+    for slot in slots:
+        used[slot] = owner
+
+
+def name_resource(element: TerraformElement, name: str) -> None:
+    """Give ``element`` the (claimed) logical id ``name``."""
     element.override_logical_id(name)

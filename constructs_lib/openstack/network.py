@@ -28,7 +28,7 @@ from constructs import Construct
 
 from .ipv6_source import DefaultSubnetPool, FixedPrefix, Ipv6PrefixSource, NamedSubnetPool
 from .keys import SUFFIX, check_part, subnet_cidr_expression, subnet_name, tf_name
-from .naming import name_resource
+from .naming import claim, name_resource
 from .neutron_rules import (
     Ipv6Mode,
     NeutronRuleError,
@@ -40,7 +40,6 @@ from .neutron_rules import (
     check_subnet,
     family_of,
 )
-from .security_rules import prefix_slug
 
 VERSION = {"ipv4": 4, "ipv6": 6}
 
@@ -123,6 +122,7 @@ class ExistingRouter:
 class _Plan:
     specs: dict[str, SubnetSpec] = field(default_factory=dict)
     attached: tuple[str, ...] = ()
+    ipv6_mode: Ipv6Mode | None = None
 
 
 class DualStackNetwork(Construct):
@@ -148,6 +148,14 @@ class DualStackNetwork(Construct):
     ) -> None:
         self.key = check_part(key or name, f"network {name}: key")
         plan = self._plan(name, ipv4, ipv6, router)  # every check before any resource exists
+        slots = [("openstack_networking_network_v2", self.key)]
+        slots += [("openstack_networking_subnet_v2", subnet_name(self.key, f)) for f in plan.specs]
+        if ipv6 is not None and ipv6.subnet_pool is not None:
+            slots.append(("data.openstack_networking_subnetpool_v2", subnet_name(self.key, "ipv6")))
+        if isinstance(router, NewRouter):
+            slots.append(("openstack_networking_router_v2", self.key))
+        slots += [("openstack_networking_router_interface_v2", subnet_name(self.key, f)) for f in plan.attached]
+        claim(scope, f"network {name}", slots)
         super().__init__(scope, id)
         self.name = name
         self.ipv4_props, self.ipv6_props = ipv4, ipv6
@@ -155,13 +163,13 @@ class DualStackNetwork(Construct):
         self.subnet_specs: dict[str, SubnetSpec] = plan.specs
         self.families: tuple[str, ...] = tuple(plan.specs)
         self.routed_families: tuple[str, ...] = plan.attached
-        self.ipv6_mode = ipv6.mode if ipv6 is not None else None
+        self.ipv6_mode = plan.ipv6_mode
         self._tags = list(tags) or None
 
         self.network = NetworkingNetworkV2(
             self, "network", name=name, admin_state_up=True, mtu=mtu, port_security_enabled=port_security_enabled, tags=self._tags,
         )
-        name_resource(self.network, "openstack_networking_network_v2", self.key, self)
+        name_resource(self.network, self.key)
 
         self.subnets: dict[str, NetworkingSubnetV2] = {}
         self.subnet_pool: DataOpenstackNetworkingSubnetpoolV2 | None = None
@@ -180,7 +188,7 @@ class DualStackNetwork(Construct):
         self.interfaces: dict[str, NetworkingRouterInterfaceV2] = {}
         for fam in plan.attached:
             iface = NetworkingRouterInterfaceV2(self, f"interface_{SUFFIX[fam]}", router_id=self.router_id, subnet_id=self.subnets[fam].id)
-            name_resource(iface, "openstack_networking_router_interface_v2", tf_name(self.key, SUFFIX[fam]), self)
+            name_resource(iface, subnet_name(self.key, fam))
             self.interfaces[fam] = iface
 
     # -- checks ---------------------------------------------------------------------------
@@ -191,6 +199,7 @@ class DualStackNetwork(Construct):
         if router is not None and not isinstance(router, (NewRouter, ExistingRouter)):
             raise NeutronRuleError(f"{where}: router {router!r} must be NewRouter(...), ExistingRouter(router_id) or None")
         specs: dict[str, SubnetSpec] = {}
+        mode: Ipv6Mode | None = None
         if ipv4 is not None:
             if not isinstance(ipv4, Ipv4Subnet):
                 raise NeutronRuleError(f"{where}: ipv4 must be an Ipv4Subnet, got {type(ipv4).__name__}")
@@ -220,7 +229,7 @@ class DualStackNetwork(Construct):
         attached: list[str] = []
         if router is not None:
             for fam, spec in specs.items():
-                if fam == "ipv6" and ipv6 is not None and ipv6.mode is Ipv6Mode.SLAAC_EXTERNAL_ROUTER:
+                if fam == "ipv6" and mode is Ipv6Mode.SLAAC_EXTERNAL_ROUTER:
                     continue  # an external router advertises this prefix: no Neutron interface
                 check_router_interface(spec)
                 # attached by subnet, each subnet gets a port of its own
@@ -229,7 +238,7 @@ class DualStackNetwork(Construct):
         if isinstance(router, NewRouter) and router.external_gateway is not None:
             gw = router.external_gateway
             check_external_fixed_ips(f"{where}: router external gateway", [(f, a) for f, _, a in gw.fixed_ips()])
-        return _Plan(specs=specs, attached=tuple(attached))
+        return _Plan(specs=specs, attached=tuple(attached), ipv6_mode=mode)
 
     # -- resources ------------------------------------------------------------------------
     def _subnet(self, fam: str, props: Ipv4Subnet | Ipv6Subnet, spec: SubnetSpec) -> NetworkingSubnetV2:
@@ -242,7 +251,7 @@ class DualStackNetwork(Construct):
             else:
                 lookup["is_default"] = True
             self.subnet_pool = DataOpenstackNetworkingSubnetpoolV2(self, "subnet_pool_v6", **lookup)
-            name_resource(self.subnet_pool, "data.openstack_networking_subnetpool_v2", tf_name(self.key, "v6"), self)
+            name_resource(self.subnet_pool, subnet_name(self.key, "ipv6"))
             subnetpool_id = self.subnet_pool.id
         subnet = NetworkingSubnetV2(
             self,
@@ -262,7 +271,7 @@ class DualStackNetwork(Construct):
             allocation_pool=[NetworkingSubnetV2AllocationPool(start=s, end=e) for s, e in spec.allocation_pools] or None,
             tags=self._tags,
         )
-        name_resource(subnet, "openstack_networking_subnet_v2", subnet_name(self.key, fam), self)
+        name_resource(subnet, subnet_name(self.key, fam))
         return subnet
 
     def _new_router(self, props: NewRouter) -> NetworkingRouterV2:
@@ -278,7 +287,7 @@ class DualStackNetwork(Construct):
             self, "router", name=props.name or self.name, admin_state_up=True, distributed=props.distributed,
             description=props.description, tags=self._tags, **kwargs,
         )
-        name_resource(router, "openstack_networking_router_v2", self.key, self)
+        name_resource(router, self.key)
         return router
 
     # -- lookups --------------------------------------------------------------------------
@@ -308,6 +317,7 @@ class DualStackNetwork(Construct):
         *,
         family: str | None = None,
         depends_on: Sequence[TerraformResource] = (),
+        claim_name: bool = True,
     ) -> NetworkingRouterRouteV2:
         """A router static route ``destination`` -> ``next_hop`` (no NAT, no tunnel).
 
@@ -328,19 +338,16 @@ class DualStackNetwork(Construct):
         if fam not in self.routed_families:
             raise NeutronRuleError(f"{label}: no {fam} subnet of this network is attached to the router, so the next hop is unreachable; attach one")
         check_route(label, destination, next_hop, [self.subnet_specs[f] for f in self.routed_families])
+        if claim_name:
+            claim(self, label, [("openstack_networking_router_route_v2", tf_name(self.key, key))])
         route = NetworkingRouterRouteV2(
             self, f"route_{key}", router_id=self.router_id, destination_cidr=destination, next_hop=next_hop,
             depends_on=[self.interfaces[fam], *depends_on],
         )
-        name_resource(route, "openstack_networking_router_route_v2", tf_name(self.key, key), self)
+        name_resource(route, tf_name(self.key, key))
         return route
 
 
-def route_key(prefix: str) -> str:
-    """A stable route key from a destination prefix (``2001-db8-1-80``)."""
-    return prefix_slug(prefix)
-
-
 __all__ = [
-    "DualStackNetwork", "ExistingRouter", "ExternalGateway", "Ipv4Subnet", "Ipv6Subnet", "NewRouter", "route_key",
+    "DualStackNetwork", "ExistingRouter", "ExternalGateway", "Ipv4Subnet", "Ipv6Subnet", "NewRouter",
 ]

@@ -396,6 +396,11 @@ def check_fixed_ip(spec: SubnetSpec, address: str | None, field_name: str) -> No
     canonical_address(address, field_name, spec.ip_version)
     if spec.cidr is not None:
         _check_port_address(address, spec.cidr, field_name)
+        gateway = spec.gateway_ip
+        if gateway is None and not spec.no_gateway:
+            gateway = str(ipaddress.ip_network(spec.cidr).network_address + 1)  # Neutron's default
+        if address == gateway:
+            raise NeutronRuleError(f"{field_name}: {address} is the gateway of {spec.label} (the router port holds it: IpAddressAlreadyAllocated); pick another address")
 
 
 def check_allowed_address(text: str, field_name: str) -> None:

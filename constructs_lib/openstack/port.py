@@ -24,7 +24,7 @@ from cdktf_cdktf_provider_openstack.networking_router_route_v2 import Networking
 from constructs import Construct
 
 from .keys import check_part, port_address_lookup, tf_name
-from .naming import name_resource
+from .naming import claim, name_resource
 from .network import DualStackNetwork, ExistingRouter, NewRouter
 from .neutron_rules import (
     NeutronRuleError,
@@ -81,6 +81,8 @@ class DualStackPort(Construct):
         fams = tuple(families) if families is not None else network.families
         addresses = dict(addresses or {})
         self._check(where, network, fams, addresses, security_group_ids, allowed_addresses, routed_prefixes, port_security_enabled)
+        route_names = {rname: tf_name(network.key, tf_name(self.key, rname)) for rname in named}
+        claim(scope, where, [("openstack_networking_port_v2", self.key)] + [("openstack_networking_router_route_v2", n) for n in route_names.values()])
         super().__init__(scope, id)
         self.name = name
         self.network = network
@@ -96,13 +98,14 @@ class DualStackPort(Construct):
             # a port must not be created before its subnets exist (it would come up without them)
             depends_on=[network.subnets[f] for f in fams],
         )
-        name_resource(self.port, "openstack_networking_port_v2", self.key, self)
+        name_resource(self.port, self.key)
         self._addresses = {f: addresses.get(f) or port_address_lookup(self.key, f) for f in fams}
 
         self.routes: dict[str, NetworkingRouterRouteV2] = {}
         for rname, prefix in named.items():
             fam = "ipv6" if family_of(prefix) == 6 or (is_expression(prefix) and "ipv6" in fams) else "ipv4"
-            self.routes[rname] = network.route(tf_name(self.key, rname), prefix, self._addresses[fam], family=fam, depends_on=[self.port])
+            self.routes[rname] = network.route(tf_name(self.key, rname), prefix, self._addresses[fam], family=fam,
+                                               depends_on=[self.port], claim_name=False)
 
     @staticmethod
     def _check(where, network, fams, addresses, security_group_ids, allowed_addresses, routed_prefixes, port_security_enabled) -> None:
@@ -137,6 +140,10 @@ class DualStackPort(Construct):
             seen.add(prefix)
         if routed_prefixes and network.router_props is None:
             raise NeutronRuleError(f"{where}: routed_prefixes need a router on network {network.name}; give it NewRouter() or ExistingRouter(id)")
+        for i, prefix in enumerate(routed_prefixes):
+            fam = {4: "ipv4", 6: "ipv6"}.get(family_of(prefix), "ipv6" if "ipv6" in fams else "ipv4")
+            if fam not in network.routed_families:
+                raise NeutronRuleError(f"{where}: routed_prefixes[{i}] {prefix} needs the router on the {fam} subnet of {network.name}, which has none (external router or no subnet)")
 
     @property
     def id(self) -> str:
@@ -207,12 +214,13 @@ class FloatingIpV4(Construct):
         if isinstance(router, NewRouter) and router.external_gateway is None:
             raise NeutronRuleError(f"{label}: the router of network {network.name} has no external gateway; give NewRouter(external_gateway=ExternalGateway(...))")
         assert isinstance(router, (NewRouter, ExistingRouter))
+        claim(scope, label, [("openstack_networking_floatingip_v2", key)])
         super().__init__(scope, id)
         self.floating_ip = NetworkingFloatingipV2(
             self, "fip", pool=pool, port_id=port.id, fixed_ip=port.address("ipv4"), description=description,
             depends_on=[network.interfaces["ipv4"]],
         )
-        name_resource(self.floating_ip, "openstack_networking_floatingip_v2", key, self)
+        name_resource(self.floating_ip, key)
 
     @property
     def address(self) -> str:

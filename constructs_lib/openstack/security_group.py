@@ -16,7 +16,7 @@ from cdktf_cdktf_provider_openstack.networking_secgroup_v2 import NetworkingSecg
 from constructs import Construct
 
 from .keys import check_part, tf_name
-from .naming import name_resource
+from .naming import claim, name_resource
 from .security_rules import SELF, Icmpv6Essentials, NeutronRule, RuleSpec, plan_rules
 
 
@@ -37,6 +37,8 @@ class DualStackSecurityGroup(Construct):
     ) -> None:
         self.key = check_part(key or name, f"security group {name}: key")
         planned = plan_rules(self.key, tuple(families), list(rules), icmpv6)  # checked before any resource
+        claim(scope, f"security group {name}", [("openstack_networking_secgroup_v2", self.key)]
+              + [("openstack_networking_secgroup_rule_v2", tf_name(self.key, r.name)) for r in planned])
         super().__init__(scope, id)
         self.name = name
         self.families = tuple(families)
@@ -44,7 +46,7 @@ class DualStackSecurityGroup(Construct):
         self.group = NetworkingSecgroupV2(
             self, "group", name=name, description=description, delete_default_rules=delete_default_rules, stateful=stateful,
         )
-        name_resource(self.group, "openstack_networking_secgroup_v2", self.key, self)
+        name_resource(self.group, self.key)
         self.rules: dict[str, NetworkingSecgroupRuleV2] = {}
         for rule in planned:
             resource = NetworkingSecgroupRuleV2(
@@ -60,7 +62,7 @@ class DualStackSecurityGroup(Construct):
                 remote_group_id=self.group.id if rule.remote_group_id == SELF else rule.remote_group_id,
                 description=rule.description,
             )
-            name_resource(resource, "openstack_networking_secgroup_rule_v2", tf_name(self.key, rule.name), self)
+            name_resource(resource, tf_name(self.key, rule.name))
             self.rules[rule.name] = resource
 
     @property

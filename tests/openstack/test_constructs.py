@@ -334,5 +334,13 @@ def test_resource_name_clash_is_refused():
     app = cdktf.Testing.app()
     s = new_stack(app, "clash")
     DualStackNetwork(s, "a", name="same", ipv4=Ipv4Subnet(cidr="10.0.0.0/24"))
-    with pytest.raises(NeutronRuleError, match="openstack_networking_network_v2.same: already written"):
+    before = len(s.node.find_all())
+    with pytest.raises(NeutronRuleError, match="openstack_networking_network_v2.same: already written by network same"):
         DualStackNetwork(s, "b", name="same", ipv4=Ipv4Subnet(cidr="10.1.0.0/24"))
+    assert len(s.node.find_all()) == before
+    net = DualStackNetwork(s, "c", name="other", ipv6=Ipv6Subnet(cidr="2001:db8::/64"))
+    DualStackPort(s, "p1", network=net, name="node", routed_prefixes={"pods": "fd10::/80"})
+    with pytest.raises(NeutronRuleError, match="openstack_networking_port_v2.node: already written by port node; give port node2 another key"):
+        DualStackPort(s, "p2", network=net, name="node2", key="node")
+    with pytest.raises(NeutronRuleError, match="openstack_networking_router_route_v2.other_node_pods: already written by port node"):
+        net.route("node_pods", "fd10:0:0:1::/80", "2001:db8::5")

@@ -201,6 +201,9 @@ def test_fixed_ip_inside_the_subnet():
     refused(nr.check_fixed_ip, v4(), "10.0.1.5", "port a", match="outside 10.0.0.0/24")
     refused(nr.check_fixed_ip, v4(), "10.0.0.255", "port a", match="broadcast")
     refused(nr.check_fixed_ip, v6(), "2001:db8:1::", "port a", match="network address")
+    refused(nr.check_fixed_ip, v4(), "10.0.0.1", "port a", match="is the gateway")  # Neutron's default gateway
+    refused(nr.check_fixed_ip, v4(gateway_ip="10.0.0.254"), "10.0.0.254", "port a", match="is the gateway")
+    nr.check_fixed_ip(v4(no_gateway=True), "10.0.0.1", "port a")
 
 
 @pytest.mark.parametrize("family", [6, "ipv6", None])
