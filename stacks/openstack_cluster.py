@@ -24,7 +24,6 @@ from constructs import Construct
 from constructs_lib.ipam import Ipam
 from constructs_lib.openstack.cluster_plan import ClusterPlan, OpenStackClusterSpec, plan_cluster
 from constructs_lib.openstack.instance import Server
-from constructs_lib.openstack.ipv6_source import FixedPrefix
 from constructs_lib.openstack.keys import tf_name
 from constructs_lib.openstack.network import (
     DualStackNetwork,
@@ -36,7 +35,6 @@ from constructs_lib.openstack.network import (
 )
 from constructs_lib.openstack.port import DualStackPort, FloatingIpV4, VipPort
 from constructs_lib.openstack.security_group import DualStackSecurityGroup
-from constructs_lib.openstack.security_rules import EGRESS, SELF, Icmpv6Essentials, Remote, RuleSpec
 
 __all__ = ["OpenStackClusterSpec", "OpenStackClusterStack", "build_openstack_cluster"]
 
@@ -97,6 +95,12 @@ class OpenStackClusterStack(TerraformStack):
                                                       family="ipv6", depends_on=[self.vips["ipv6"].port])
         self._outputs(plan)
 
+    def address(self, node: str, family: str) -> str:
+        """A node's address of ``family`` (text, ``${cidrhost(...)}``, or a read-back by family)."""
+        if node not in self.ports:
+            raise KeyError(f"node {node!r} is not in this cluster ({', '.join(self.ports)})")
+        return self.ports[node].address(family)
+
     # -- pieces ------------------------------------------------------------------------------
     def _network(self, plan: ClusterPlan) -> DualStackNetwork:
         spec = self.spec
@@ -113,7 +117,6 @@ class OpenStackClusterStack(TerraformStack):
                 ipv6 = Ipv6Subnet(subnet_pool=plan.ipv6_source, prefix_length=s.prefix_length, **common)
             else:
                 ipv6 = Ipv6Subnet(cidr=s.cidr, gateway_ip=s.gateway_ip, allocation_pools=s.allocation_pools, **common)
-            assert s.cidr is not None or not isinstance(plan.ipv6_source, FixedPrefix)
         if spec.router_id is not None:
             router: NewRouter | ExistingRouter = ExistingRouter(spec.router_id)
         else:
@@ -126,33 +129,8 @@ class OpenStackClusterStack(TerraformStack):
 
     def _security_group(self, plan: ClusterPlan) -> DualStackSecurityGroup:
         spec = self.spec
-        net = self.network
-        rules = [
-            RuleSpec(key="cluster-in", protocol="any", remote=Remote.group(SELF), description="between cluster nodes (VRRP included)"),
-            RuleSpec(key="cluster-out", protocol="any", remote=Remote.group(SELF), direction=EGRESS, description="between cluster nodes"),
-        ]
-        if plan.pod_range is not None:
-            pods = Remote.prefixes(ipv6=[plan.pod_range])
-            rules += [
-                RuleSpec(key="pods-in", protocol="any", remote=pods, families=("ipv6",), description="routed pod prefixes"),
-                RuleSpec(key="pods-out", protocol="any", remote=pods, families=("ipv6",), direction=EGRESS, description="routed pod prefixes"),
-            ]
-        if spec.ssh_from:
-            rules.append(RuleSpec(key="ssh", protocol="tcp", ports=(22, 22), description="ssh",
-                                  remote=Remote.prefixes(ipv4=spec.ssh_from.get("ipv4", ()), ipv6=spec.ssh_from.get("ipv6", ()))))
-        if spec.api_from:
-            rules.append(RuleSpec(key="kube-api", protocol="tcp", ports=(6443, 6443), description="kube-apiserver via the VIPs",
-                                  remote=Remote.prefixes(ipv4=spec.api_from.get("ipv4", ()), ipv6=spec.api_from.get("ipv6", ()))))
-        if spec.egress_anywhere:
-            rules.append(RuleSpec(key="egress-anywhere", protocol="any", remote=Remote.anywhere(), direction=EGRESS,
-                                  description="egress to the internet (asked for with egress_anywhere)"))
-        rules += list(spec.extra_rules)
-        icmpv6 = Icmpv6Essentials(
-            on_link_ipv6=(net.cidr("ipv6"),) if "ipv6" in net.families else (),
-            on_link_ipv4=(net.cidr("ipv4"),) if "ipv4" in net.families else (),
-        )
         return DualStackSecurityGroup(self, "security-group", name=spec.cluster, key=spec.cluster, families=spec.families,
-                                      rules=rules, icmpv6=icmpv6, description=f"{spec.cluster} nodes")
+                                      rules=plan.rules, icmpv6=plan.icmpv6, description=f"{spec.cluster} nodes")
 
     def _outputs(self, plan: ClusterPlan) -> None:
         spec = self.spec

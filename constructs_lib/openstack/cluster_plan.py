@@ -20,6 +20,7 @@ On SLAAC / DHCPv6-stateless subnets IPv6 addresses are EUI-64: nothing is pinned
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
 from dataclasses import dataclass, field
 from typing import Mapping
@@ -29,7 +30,7 @@ from constructs_lib.ipam import Allocation, AlreadyAllocated, Ipam, Prefix
 from .ipv6_source import FixedPrefix, Ipv6PrefixSource, kubermatic_ipv6_source
 from .keys import check_part, subnet_cidr_expression
 from .neutron_rules import Ipv6Mode, NeutronRuleError, canonical_address
-from .security_rules import RuleSpec
+from .security_rules import EGRESS, SELF, Icmpv6Essentials, Remote, RuleSpec, plan_rules
 from .wireguard import WireguardSettings
 
 FAMILIES = ("ipv4", "ipv6")
@@ -208,6 +209,37 @@ class ClusterPlan:
     nodes: dict[str, NodePlan]
     pod_range: str | None
     allocations: dict[str, Allocation]
+    rules: tuple[RuleSpec, ...] = ()
+    icmpv6: Icmpv6Essentials = Icmpv6Essentials()
+
+    def subnet_text(self, family: str) -> str:
+        """The subnet's CIDR for a string attribute: text, or ``${...cidr}`` when Neutron carves it."""
+        s = self.subnets[family]
+        return s.cidr if s.cidr is not None else "${" + subnet_cidr_expression(self.network_key, family) + "}"
+
+
+def security_rules(spec: OpenStackClusterSpec, pod_range: str | None) -> tuple[RuleSpec, ...]:
+    """The cluster's security group, as v4/v6 rule pairs (rendered by DualStackSecurityGroup)."""
+    rules = [
+        RuleSpec(key="cluster-in", protocol="any", remote=Remote.group(SELF), description="between cluster nodes (VRRP included)"),
+        RuleSpec(key="cluster-out", protocol="any", remote=Remote.group(SELF), direction=EGRESS, description="between cluster nodes"),
+    ]
+    if pod_range is not None:
+        pods = Remote.prefixes(ipv6=[pod_range])
+        rules += [
+            RuleSpec(key="pods-in", protocol="any", remote=pods, families=("ipv6",), description="routed pod prefixes"),
+            RuleSpec(key="pods-out", protocol="any", remote=pods, families=("ipv6",), direction=EGRESS, description="routed pod prefixes"),
+        ]
+    if spec.ssh_from:
+        rules.append(RuleSpec(key="ssh", protocol="tcp", ports=(22, 22), description="ssh",
+                              remote=Remote.prefixes(ipv4=spec.ssh_from.get("ipv4", ()), ipv6=spec.ssh_from.get("ipv6", ()))))
+    if spec.api_from:
+        rules.append(RuleSpec(key="kube-api", protocol="tcp", ports=(6443, 6443), description="kube-apiserver via the VIPs",
+                              remote=Remote.prefixes(ipv4=spec.api_from.get("ipv4", ()), ipv6=spec.api_from.get("ipv6", ()))))
+    if spec.egress_anywhere:
+        rules.append(RuleSpec(key="egress-anywhere", protocol="any", remote=Remote.anywhere(), direction=EGRESS,
+                              description="egress to the internet (asked for with egress_anywhere)"))
+    return tuple(rules) + tuple(spec.extra_rules)
 
 
 def _ensure_network(ipam: Ipam, id: str, prefixes: list) -> None:
@@ -304,7 +336,14 @@ def plan_cluster(ipam: Ipam, spec: OpenStackClusterSpec) -> ClusterPlan:
                 pod_prefix = a.tf()
             nodes[name] = NodePlan(name, role, addrs, pod_prefix)
 
-    return ClusterPlan(spec, net_name, subnets, source, vips, nodes, pod_range, allocations)
+    plan = ClusterPlan(spec, net_name, subnets, source, vips, nodes, pod_range, allocations)
+    icmpv6 = Icmpv6Essentials(
+        on_link_ipv6=(plan.subnet_text("ipv6"),) if "ipv6" in subnets else (),
+        on_link_ipv4=(plan.subnet_text("ipv4"),) if "ipv4" in subnets else (),
+    )
+    rules = security_rules(spec, pod_range)
+    plan_rules(spec.cluster, spec.families, rules, icmpv6)  # refuse bad rules before any construct
+    return dataclasses.replace(plan, rules=rules, icmpv6=icmpv6)
 
 
 def _address(prefix: Prefix, value: int) -> str:

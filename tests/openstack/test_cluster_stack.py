@@ -120,7 +120,7 @@ def test_node_ports_and_outputs_by_family_and_name(cluster):
             {"subnet_id": f"${{openstack_networking_subnet_v2.{NET}_v4.id}}", "ip_address": want["ipv4"]},
             {"subnet_id": f"${{openstack_networking_subnet_v2.{NET}_v6.id}}", "ip_address": want["ipv6"]},
         ]
-        assert stack.ports[node].address("ipv6") == want["ipv6"]
+        assert stack.address(node, "ipv6") == want["ipv6"] and stack.address(node, "ipv4") == want["ipv4"]
     assert "all_fixed_ips[" not in json.dumps(out)  # yaook's all_fixed_ips[1] never appears
 
 
@@ -353,13 +353,14 @@ def test_bad_spec_raises_one_line_before_any_construct(change, match):
         build_openstack_cluster(app, "bad", ipam=fresh_ipam(), spec=dataclasses.replace(BASE, **change))
     assert re.search(match, str(err.value)), str(err.value)
     assert "\n" not in str(err.value)
+    assert [c.node.id for c in app.node.children] == []  # the stack was never created
 
 
 def test_unknown_allocator_network_is_refused_before_any_construct():
     app = cdktf.Testing.app()
     with pytest.raises(NotFound, match="network 'nope' not found"):
         build_openstack_cluster(app, "bad", ipam=fresh_ipam(), spec=dataclasses.replace(BASE, node_supernet="nope"))
-    assert app.node.children == [] or all(c.node.id != "bad" for c in app.node.children)
+    assert [c.node.id for c in app.node.children] == []
 
 
 def test_the_diff_helper_reports_changes_and_removals_but_not_additions(diff):
@@ -368,3 +369,20 @@ def test_the_diff_helper_reports_changes_and_removals_but_not_additions(diff):
     assert diff(old, {"resource": {"port": {"a": {"ip": "10.0.0.6", "pairs": ["x"]}}}}) == ["/resource/port/a/ip: '10.0.0.5' -> '10.0.0.6'"]
     assert diff(old, {"resource": {"port": {"a": {"ip": "10.0.0.5", "pairs": ["x", "y"]}}}}) == ["/resource/port/a/pairs: ['x'] -> ['x', 'y']"]
     assert diff(old, {"resource": {"port": {}}}) == ["/resource/port/a removed"]
+
+
+def test_seed_001_example_values():
+    """yaook: subnet_cidr 172.30.154.0/24, subnet_v6_cidr fd00::/120 (DHCPv6-stateful), wg fd01::/120 + fd01::1/120."""
+    ipam = Ipam()
+    ipam.create_network("seed", prefixes=["172.30.154.0/23", "fd00::/119"])
+    spec = OpenStackClusterSpec(site="yaook", node_supernet="seed", node_lengths={"ipv4": 24, "ipv6": 120},
+                                external_network_id="shared-public-IPv4", floating_ip_pool="shared-public-IPv4")
+    _, _, out = build(spec, ipam=ipam)
+    subnets = out["resource"][SUBNET]
+    assert subnets[f"{NET}_v4"]["cidr"] == "172.30.154.0/24"
+    v6 = subnets[f"{NET}_v6"]
+    assert (v6["cidr"], v6["ip_version"], v6["ipv6_ra_mode"], v6["ipv6_address_mode"]) == ("fd00::/120", 6, "dhcpv6-stateful", "dhcpv6-stateful")
+    assert v6["allocation_pool"] == [{"start": "fd00::2", "end": "fd00::7f"}] and v6["gateway_ip"] == "fd00::1"
+    assert out["output"]["wireguard"]["value"] == {"wg_ipv6_cidr": "fd01::/120", "wg_ipv6_gw": "fd01::1/120"}
+    for by_family in out["output"]["node_addresses"]["value"].values():
+        assert ipaddress.ip_address(by_family["ipv6"]) in ipaddress.ip_network("fd00::80/121")
