@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
 from cdktf import LocalBackend, TerraformStack, TerraformVariable
@@ -90,8 +90,7 @@ class AwsIpv6Spec:
         return os.environ.get(OFFLINE_ENV, "").strip().lower() in ("1", "true", "yes")
 
     def with_vm_count(self, n: int, prefix: str = "node-") -> "AwsIpv6Spec":
-        from dataclasses import replace
-
+        """The same spec with VMs ``node-1`` .. ``node-<n>``."""
         return replace(self, vms=tuple(f"{prefix}{i}" for i in range(1, n + 1)))
 
 
@@ -146,7 +145,7 @@ def build_aws_ipv6_stack(scope: Construct, stack_id: str, *, ipam: Ipam, spec: A
     vprops = vpc_props(spec)  # validation happens here, before any construct exists
     fprops = fleet_props(spec)
     pconfig = provider_config(spec)
-    pconfig.to_terraform()
+    pconfig.to_terraform()  # schema check of the provider arguments, also before the stack exists
 
     stack = TerraformStack(scope, stack_id)
     # relative state path: the synthesized JSON does not depend on the working directory

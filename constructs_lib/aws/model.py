@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Literal, Mapping, Sequence, Union
+from typing import Literal, Mapping, NoReturn, Sequence, Union
 
 from constructs_lib.ipam import Allocation, Ipam, IpamError, Network, Prefix
 
@@ -51,7 +51,7 @@ class AwsConfigError(ValueError):
     """Bad AWS construct input, found before synthesis. One line: field, value, what to set."""
 
 
-def _fail(msg: str) -> None:
+def _fail(msg: str) -> NoReturn:
     raise AwsConfigError(msg)
 
 
@@ -249,7 +249,6 @@ class VpcProps:
             if t.name == name:
                 return t
         _fail(f"tier: {name!r} is not a tier of VPC {self.name}; tiers are {', '.join(t.name for t in self.tiers)}")
-        raise AssertionError  # unreachable
 
     @property
     def nat_tier(self) -> SubnetTier | None:
@@ -313,8 +312,6 @@ def validate_vpc(p: VpcProps) -> None:
         _fail(f"VpcProps.tiers: NAT gateways on several tiers {nat_tiers}; set nat_gateway=True on one public dual-stack tier")
     if p.nat_gateways not in ("one_per_az", "single", "none"):
         _fail(f"VpcProps.nat_gateways: {p.nat_gateways!r} is not one of one_per_az, single, none")
-    if p.nat_gateways != "none" and not nat_tiers and any(t.dns64 for t in p.tiers):
-        pass  # reported per tier below, with the fix
     for t in p.tiers:
         if t.dns64 and (p.nat_gateways == "none" or not nat_tiers):
             _fail(
@@ -368,7 +365,6 @@ class VpcPlan:
             return self.subnets[(tier, az)]
         except KeyError:
             _fail(f"subnet: tier {tier!r} has no subnet in {az!r}; AZs are {', '.join(self.props.azs)}")
-            raise AssertionError
 
 
 def ensure_network(ipam: Ipam, id: str, prefixes: list[Prefix]) -> Network:
