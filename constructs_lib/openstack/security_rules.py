@@ -133,8 +133,9 @@ class Icmpv6Essentials:
     ``on_link_ipv6``: the IPv6 subnets of the network (neighbours and the router's global
     address); on dual-stack groups the ICMP errors become a v4/v6 pair when ``on_link_ipv4``
     names the IPv4 subnets. Neutron's iptables/OVS drivers already pass NS/NA/MLD queries
-    implicitly and let ICMP errors of tracked connections in as RELATED; these rules make the
-    intent reviewable and cover stateless groups and other backends.
+    implicitly (neutron/agent/firewall.py ICMPV6_ALLOWED_INGRESS_TYPES) and let ICMP errors of
+    tracked connections in as RELATED; these rules make the intent reviewable and cover
+    stateless groups (``stateful = false``) and other backends.
     ``errors_from_anywhere``: accept the four ICMP errors (packet too big...) from anywhere, for
     path MTU discovery beyond the subnet on stateless groups; off unless asked.
     ``echo``: ping (ICMPv6 128) from the neighbours; optional, off by default.
