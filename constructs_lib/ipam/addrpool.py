@@ -26,7 +26,7 @@ from heapq import heapify, heappop, heappush
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from .errors import AlreadyAllocated, FamilyMismatch, InvalidPrefix, NoIPAvailable, NotFound, Overlap
-from .prefix import FAMILY, MAXBITS, Prefix, format_address
+from .prefix import FAMILY, Prefix, format_address
 
 ORDERS = ("sequential", "random")
 #: sysinv's DEFAULT_ALLOCATION_ORDER
