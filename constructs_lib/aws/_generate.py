@@ -38,6 +38,11 @@ SKIP = {"id", "tags_all"}
 OUT = Path(__file__).with_name("provider_types.py")
 
 
+def pyname(name: str) -> str:
+    """Schema name as a Python identifier: keywords get a trailing underscore (``lambda_``)."""
+    return name + "_" if keyword.iskeyword(name) else name
+
+
 def camel(name: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in name.split("_"))
 
@@ -67,13 +72,22 @@ def emit_block(cls: str, tf_type: str, block: dict, doc: str, out: list[str]) ->
     for n, b in sorted(nested.items()):
         emit_block(cls + camel(n), "", b["block"], f"``{n}`` block of {cls}.", out)
     required = sorted(n for n, a in args.items() if a.get("required"))
+    tf_names = [n for n in sorted(args)] + [n for n in sorted(nested)]
+    bad = [n for n in tf_names if not n.isidentifier()]
+    if bad:
+        raise SystemExit(f"{tf_type or cls}: attributes {bad} are not Python identifiers; map them before generating")
+    names = [pyname(n) for n in tf_names]
+    renamed = {pyname(n): n for n in tf_names if pyname(n) != n}
     out.append("")
     out.append("")
-    out.append("@dataclass(frozen=True, slots=True, kw_only=True)")
     out.append(f"class {cls}(Block):")
     out.append(f'    """{doc}"""')
     out.append("")
+    out.append(f"    __slots__ = {tuple(names)!r}")
     out.append(f"    TF_TYPE: ClassVar[str] = {tf_type!r}")
+    out.append(f"    FIELDS: ClassVar[tuple[str, ...]] = {tuple(names)!r}")
+    if renamed:
+        out.append(f"    TF_NAMES: ClassVar[dict[str, str]] = {renamed!r}")
     out.append("    KINDS: ClassVar[dict[str, Any]] = {")
     for n, a in sorted(args.items()):
         out.append(f"        {n!r}: {json.dumps(a['type'])},")
@@ -88,16 +102,23 @@ def emit_block(cls: str, tf_type: str, block: dict, doc: str, out: list[str]) ->
     out.append(f"    REQUIRED: ClassVar[frozenset[str]] = frozenset({required!r})")
     every = sorted(set(attrs) | set(blocks))
     out.append(f"    ATTRIBUTES: ClassVar[frozenset[str]] = frozenset({every!r})")
+    if not names:
+        return
     out.append("")
+    params = []
     for n, a in sorted(args.items()):
-        name = n + "_" if keyword.iskeyword(n) else n
-        out.append(f"    {name}: {py_type(a['type'])} | None = None")
+        params.append(f"        {pyname(n)}: {py_type(a['type'])} | None = None,")
     for n, b in sorted(nested.items()):
         sub = cls + camel(n)
         t = sub if b["nesting_mode"] == "single" else f"Sequence[{sub}] | {sub}"
-        out.append(f"    {n}: {t} | None = None")
-    if not args and not nested:
-        out.append("    pass")
+        params.append(f"        {n}: {t} | None = None,")
+    out.append("    def __init__(")
+    out.append("        self,")
+    out.append("        *,")
+    out.extend(params)
+    out.append("    ) -> None:")
+    for n in names:
+        out.append(f"        _set(self, {n!r}, {n})")
 
 
 def generate(schema: dict) -> str:
@@ -112,10 +133,11 @@ def generate(schema: dict) -> str:
         "# fmt: off",
         "from __future__ import annotations",
         "",
-        "from dataclasses import dataclass",
         "from typing import Any, ClassVar, Mapping, Sequence",
         "",
         "from .tftypes import Block",
+        "",
+        "_set = object.__setattr__  # the classes are frozen: values are set once, here",
         "",
         f"SCHEMA_PROVIDER_VERSION = {schema['_provider_version']!r}",
     ]
@@ -126,7 +148,6 @@ def generate(schema: dict) -> str:
         emit_block("Data" + camel(d), d, prov["data_source_schemas"][d]["block"], f"Arguments of data source ``{d}``.", out)
     out.append("")
     out.append("")
-    names = ["AwsProviderConfig", *(camel(r) for r in RESOURCES), *("Data" + camel(d) for d in DATA_SOURCES)]
     out.append("RESOURCE_TYPES: dict[str, type[Block]] = {")
     for r in RESOURCES:
         out.append(f"    {r!r}: {camel(r)},")
@@ -136,7 +157,6 @@ def generate(schema: dict) -> str:
         out.append(f"    {d!r}: Data{camel(d)},")
     out.append("}")
     out.append("")
-    del names
     return "\n".join(out)
 
 
