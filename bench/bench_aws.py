@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         if ("ours", n) in results and ("prebuilt", n) in results:
             o, p = results[("ours", n)], results[("prebuilt", n)]
             print(f"ratio prebuilt / ours at {n:,} VMs: {p['wall'] / o['wall']:.1f}x wall time, "
-                  f"{p['tree_kb'] / o['tree_kb']:.1f}x memory (python+node)")
+                  f"{p['cpu'] / o['cpu']:.1f}x CPU time, {p['tree_kb'] / o['tree_kb']:.1f}x memory (python+node)")
     print(f"getrusage(RUSAGE_CHILDREN).ru_maxrss over all cases: "
           f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.1f} MiB")
 

@@ -43,6 +43,8 @@ from constructs_lib.ipam import Ipam
 OFFLINE_ENV = "DUALSTACK_AWS_OFFLINE"
 #: the AMI variable the stack declares when ``AwsIpv6Spec.ami`` is None
 AMI_VARIABLE = "ami_id"
+#: its default in offline mode only, so an offline plan needs no input; real deploys must set it
+OFFLINE_AMI_PLACEHOLDER = "ami-00000000000000000"
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,8 @@ class AwsIpv6Spec:
     - ``azs``: default ``<region>a``, ``b``, ``c``.
     - ``vms``: names (or ``Vm(name, az=...)``); VM i goes to AZ i mod n unless pinned.
     - ``instance_type``: must be Nitro-based (IPv6-only subnets and prefix delegation need it).
-    - ``ami``: an AMI id; None declares ``variable "ami_id"`` (AMI ids are per region).
+    - ``ami``: an AMI id; None declares ``variable "ami_id"`` (AMI ids are per region), with a
+      placeholder default in offline mode only.
     - ``offline``: render provider settings for an offline plan (skip credential, account-id,
       metadata and region checks, placeholder keys). None reads ``$DUALSTACK_AWS_OFFLINE``.
       Never set it for a real deploy.
@@ -155,6 +158,7 @@ def build_aws_ipv6_stack(scope: Construct, stack_id: str, *, ipam: Ipam, spec: A
         var = TerraformVariable(
             stack, AMI_VARIABLE, type="string",
             description=f"AMI for the {spec.fleet_name} VMs in {spec.region} (Nitro-based, e.g. Amazon Linux 2023)",
+            default=OFFLINE_AMI_PLACEHOLDER if spec.is_offline else None,
         )
         var.override_logical_id(AMI_VARIABLE)
     vpc = Ipv6Vpc(stack, "vpc", ipam=ipam, props=vprops)

@@ -141,9 +141,15 @@ def test_instance_attaches_through_the_eni(res):
     assert inst["private_dns_name_options"][0]["hostname_type"] == "resource-name"
 
 
-def test_ami_variable_and_output(poc):
+def test_ami_variable_and_output(poc, tmp_path, monkeypatch):
     doc = poc[0]
     assert doc["variable"]["ami_id"]["type"] == "string"
+    assert doc["variable"]["ami_id"]["default"] == "ami-00000000000000000", "offline: a placeholder, no input needed"
+    monkeypatch.delenv(OFFLINE_ENV, raising=False)
+    real, _, _ = synth(AwsIpv6Spec(), tmp_path / "real")
+    assert "default" not in real["variable"]["ami_id"], "a real deploy must name its AMI"
+    pinned, _, _ = synth(AwsIpv6Spec(ami=AMI), tmp_path / "pinned")
+    assert "variable" not in pinned and pinned["resource"]["aws_instance"]["node"]["ami"] == AMI
     out = doc["output"]["node_ipv6_prefixes"]["value"]
     assert out == "${{ for k, eni in aws_network_interface.node : k => eni.ipv6_prefixes }}"
 
