@@ -386,8 +386,11 @@ def ensure_network(ipam: Ipam, id: str, prefixes: list[Prefix]) -> Network:
 
 
 def set_aside_aws_reserved(ipam: Ipam, network_id: str, key: str, subnet: Prefix) -> None:
-    """Keep the /80s holding the addresses AWS keeps in every subnet (the first four and the
-    last) out of reservations and VM prefixes."""
+    """Set aside the first and the last /80 of an IPv6 subnet.
+
+    AWS keeps the first four addresses and the last of a subnet for itself (documented for
+    IPv4). A precaution for IPv6, at the cost of 2 of 65,536 /80s: no reservation or VM /80
+    can then hold an address AWS may refuse to delegate."""
     span = 1 << (subnet.maxbits - DELEGATED_PREFIX_LENGTH)
     for name, offset in (("first", 0), ("last", subnet.num_addresses - span)):
         child = subnet.child(offset, DELEGATED_PREFIX_LENGTH)
