@@ -5,13 +5,12 @@ The machine carries provider plugins in an unpacked mirror (default ``/opt/tf-pl
 a ``filesystem_mirror`` ``provider_installation`` for the providers found there, and
 ``direct`` for nothing else. Any test module may use it::
 
-    from tests.tfmirror import Terraform, missing_reason
+    from tests.tfmirror import Terraform, requires, planned_resources
 
-    reason = missing_reason("hashicorp/aws")
-    if reason:
-        pytest.skip(reason)          # the only place a Terraform test may skip, and it says why
-    tf = Terraform(workdir)          # a directory holding cdk.tf.json (or *.tf)
+    pytestmark = requires("hashicorp/aws")   # skips, with the reason, only without terraform or the mirror
+    tf = Terraform(workdir)                  # a directory holding cdk.tf.json (or *.tf)
     tf.init(); tf.validate(); plan = tf.plan_json(vars={"ami_id": "ami-0123456789abcdef0"})
+    planned_resources(plan)["aws_vpc.main"]["values"]
 """
 
 from __future__ import annotations
@@ -50,6 +49,14 @@ def missing_reason(provider: str = "hashicorp/aws") -> str | None:
     if not mirrored_versions(provider):
         return f"provider {provider} not found in the plugin mirror {mirror_dir()}/{REGISTRY}/{provider}"
     return None
+
+
+def requires(provider: str = "hashicorp/aws"):
+    """A pytest mark that skips, saying why, only when terraform or the provider is missing."""
+    import pytest
+
+    reason = missing_reason(provider)
+    return pytest.mark.skipif(reason is not None, reason=f"Terraform tests skipped: {reason}")
 
 
 def write_cli_config(path: Path, providers: list[str] | None = None) -> Path:

@@ -20,15 +20,14 @@ from pathlib import Path
 import pytest
 
 from tests.aws._support import AMI, synth
-from tests.tfmirror import Terraform, missing_reason, planned_resources, resource_changes
+from tests.tfmirror import Terraform, planned_resources, requires, resource_changes
 
 from constructs_lib.aws import _generate
 from constructs_lib.aws.model import ExplicitIpv6Cidr, FleetProps, PrefixCount, SubnetTier, VpcProps
 from constructs_lib.ipam import Ipam
 from stacks.aws_ipv6 import AwsIpv6Spec
 
-REASON = missing_reason("hashicorp/aws")
-pytestmark = pytest.mark.skipif(REASON is not None, reason=f"Terraform plan tests skipped: {REASON}")
+pytestmark = requires("hashicorp/aws")
 
 R = "eu-central-1"
 AZS = (f"{R}a", f"{R}b", f"{R}c")
