@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from heapq import heappop, heappush
-from typing import Iterable, Iterator, Mapping
+from typing import Iterable, Mapping, NamedTuple
 
 from .buddy import BuddyPool
 from .errors import (
@@ -61,9 +61,8 @@ class Usage:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Allocation:
-    """One keyed child prefix or address, and how to write it in Terraform."""
+class Allocation(NamedTuple):
+    """One keyed child prefix or address, and how to write it in Terraform (immutable)."""
 
     key: str
     network: str
@@ -143,17 +142,19 @@ class Network:
     parent: str | None = None
     key: str | None = None
     vrf: int | None = None
+    _by_version: dict[int, list[Prefix]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def families(self) -> list[str]:
-        seen: list[str] = []
-        for p in self.prefixes:
-            if p.family not in seen:
-                seen.append(p.family)
-        return seen
+        return [FAMILY[v] for v in dict.fromkeys(p.version for p in self.prefixes)]
 
     def prefixes_of(self, version: int) -> list[Prefix]:
-        return [p for p in self.prefixes if p.version == version]
+        # cached: the hot path asks on every acquisition; prefixes never change after creation
+        try:
+            return self._by_version[version]
+        except KeyError:
+            got = self._by_version[version] = [p for p in self.prefixes if p.version == version]
+            return got
 
 
 class Ipam:
@@ -371,7 +372,7 @@ class Ipam:
             self._children[parent_prefix] += 1
             return self._record(key, network, "prefix", want, parent_prefix, purpose)
         if family is None:
-            if len(net.families) > 1:
+            if net.prefixes_of(4) and net.prefixes_of(6):
                 raise FamilyMismatch(f"{key}: family: network {network} is dual-stack; say ipv4 or ipv6")
             v = net.prefixes[0].version
         else:
@@ -385,19 +386,19 @@ class Ipam:
 
     def _take_child(self, net: Network, v: int, length: int, *, what: str) -> tuple[Prefix, Prefix]:
         prefixes = net.prefixes_of(v)
-        if not isinstance(length, int) or isinstance(length, bool) or not 0 < length <= MAXBITS[v]:
+        if length.__class__ is not int or not 0 < length <= MAXBITS[v]:
             raise InvalidPrefix(f"{what}: length {length!r} is not a valid {FAMILY[v]} prefix length")
-        if all(length <= p.length for p in prefixes):
-            raise InvalidPrefix(
-                f"{what}: /{length} is not longer than {FAMILY[v]} prefix {prefixes[0]} of network {net.id}; a child must be longer"
-            )
         for p in prefixes:
             if length <= p.length:
                 continue
             off = self._pools[p].acquire(length)
             if off is not None:
                 self._children[p] += 1
-                return p, p.child(off, length)
+                return p, Prefix(v, p.base + off, length, p.root)
+        if all(length <= p.length for p in prefixes):
+            raise InvalidPrefix(
+                f"{what}: /{length} is not longer than {FAMILY[v]} prefix {prefixes[0]} of network {net.id}; a child must be longer"
+            )
         raise NoPrefixAvailable(f"{what}: no free /{length} left in {FAMILY[v]} of network {net.id} ({', '.join(str(p) for p in prefixes)})")
 
     def _give_back(self, parent_prefix: Prefix, child: Prefix) -> None:
@@ -448,7 +449,7 @@ class Ipam:
             pool = self._pools[p]
             self._ips[p] += 1  # reserve first, so the pick below cannot be a reserved address
             self._sync_reserved(p)
-            off = pool.acquire(p.maxbits)
+            off = pool.acquire_lowest(p.maxbits)
             if off is not None:
                 return self._record(key, network, "ip", p.child(off, p.maxbits), p, purpose)
             self._ips[p] -= 1
@@ -556,7 +557,7 @@ class Ipam:
     # -- helpers ---------------------------------------------------------------------------
     @staticmethod
     def _check_key(key: str) -> None:
-        if not isinstance(key, str) or not key or key != key.strip() or any(c in key for c in "\n\r\t"):
+        if key.__class__ is not str or not key or not key.isprintable() or key != key.strip():
             raise InvalidPrefix(f"key: {key!r} must be a non-empty single-line string without surrounding spaces")
 
     def _family(self, net: Network, family: str | int, field: str) -> int:

@@ -51,6 +51,28 @@ class BuddyPool:
         self.used[off] = length
         return off
 
+    def acquire_lowest(self, length: int) -> int | None:
+        """The lowest free address, in a block of ``length`` (addresses: people expect .1, .2, .3)."""
+        sets, heaps = self._sets, self._heaps
+        best = best_level = None
+        for level in range(self.length, length + 1):
+            live = sets[level]
+            if live:
+                heap = heaps[level]
+                while heap[0] not in live:
+                    heappop(heap)
+                if best is None or heap[0] < best:
+                    best, best_level = heap[0], level
+        if best is None:
+            return None
+        sets[best_level].remove(best)  # its heap entry goes stale
+        maxbits, level = self.maxbits, best_level
+        while level < length:
+            level += 1
+            self._free(best + (1 << (maxbits - level)), level)
+        self.used[best] = length
+        return best
+
     def acquire_at(self, off: int, length: int) -> bool:
         """Take exactly the block (off, length) if it is wholly free."""
         maxbits, sets = self.maxbits, self._sets

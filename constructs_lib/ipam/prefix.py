@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import InvalidPrefix
 
@@ -42,8 +43,9 @@ class RelativeRoot:
     length: int
 
 
-@dataclass(frozen=True, slots=True)
-class Prefix:
+class Prefix(NamedTuple):
+    """Immutable and hashable; a tuple underneath because the allocator makes millions of them."""
+
     version: int
     base: int
     length: int
@@ -125,6 +127,9 @@ class Prefix:
 
     def __str__(self) -> str:
         return self.text
+
+    def __repr__(self) -> str:
+        return f"Prefix({self.text!r})"
 
     # -- relations -----------------------------------------------------------------
     def same_space(self, other: "Prefix") -> bool:

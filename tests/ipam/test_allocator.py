@@ -205,3 +205,15 @@ def test_relative_rendering():
     concrete.create_network("n", ["2001:db8::/56"])
     c = concrete.acquire_prefix("n", "x", length=64)
     assert (c.tf(), c.expr(), c.expr("var.p")) == ("2001:db8::/64", '"2001:db8::/64"', "cidrsubnet(var.p, 8, 0)")
+
+
+def test_addresses_come_lowest_first():
+    i = Ipam()
+    i.create_network("n", ["10.0.0.0/24", "2001:db8::/64"])
+    got = [i.acquire_ip("n", f"h{n}").address for n in range(4)]
+    assert got == ["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"]  # not .254 first: the reserved broadcast must not steer the pick
+    i.release("h1")
+    assert i.acquire_ip("n", "again").address == "10.0.0.2"
+    assert [i.acquire_ip("n", f"v6-{n}", family="ipv6").address for n in range(2)] == ["2001:db8::1", "2001:db8::2"]
+    i.acquire_prefix("n", "block", family="ipv4", cidr="10.0.0.8/29")
+    assert [i.acquire_ip("n", f"x{n}").address for n in range(4)] == ["10.0.0.5", "10.0.0.6", "10.0.0.7", "10.0.0.16"]
