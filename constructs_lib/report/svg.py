@@ -40,6 +40,9 @@ INK = {"network": "#ffffff", "prefix": "#ffffff", "ip": "#0f172a"}
 RESERVED = "#475569"
 CHANGE_STROKE = {"added": ("#f59e0b", "3", ""), "stale": ("#e11d48", "2", "4 2"), "moved": ("#dc2626", "4", "")}
 KIND_WORD = {"network": "network", "prefix": "prefix", "ip": "address"}
+#: blocks narrower than this get no outline (on sub-pixel blocks outlines would paint the band
+#: white, or red when many keys are stale); their change mark is a tick above the bar instead
+THIN_PX = 6.0
 
 
 def f(x: float) -> str:
@@ -138,14 +141,22 @@ class _Svg:
         self.add(f"<text {' '.join(attrs)}>{escape(s)}</text>")
 
 
-def _changes(plan_diff: PlanDiff | None) -> dict[tuple[str, str], str]:
+CHANGE_NOTE = {
+    "added": lambda c: "added by this change",
+    "stale": lambda c: "stale: no longer asked for; kept until released",
+    "moved": lambda c: f"MOVED: the committed lock pins {c.old}",
+}
+
+
+def _changes(plan_diff: PlanDiff | None) -> dict[tuple[str, str], tuple[str, str]]:
+    """(key, family) -> (change, tooltip note) for the blocks this run added, left stale or moved."""
     if plan_diff is None:
         return {}
-    marks: dict[tuple[str, str], str] = {}
+    marks: dict[tuple[str, str], tuple[str, str]] = {}
     for name in ("added", "stale", "moved"):
         for c in getattr(plan_diff, name):
             if c.kind != "super":
-                marks[(c.key, c.family)] = name
+                marks[(c.key, c.family)] = (name, CHANGE_NOTE[name](c))
     return marks
 
 
@@ -212,7 +223,7 @@ def _key_labels(blocks: list[Block], shared: str, glob: tuple[str, str]) -> tupl
 
 
 def _draw_band(svg: _Svg, ipam: Ipam, tree: PlanTree, depth: int, node: Node, y: float,
-               marks: dict[tuple[str, str], str]) -> float:
+               marks: dict[tuple[str, str], tuple[str, str]]) -> float:
     x0 = MARGIN + depth * INDENT
     width = WIDTH - MARGIN - x0
     p = node.prefix
@@ -264,32 +275,40 @@ def _draw_band(svg: _Svg, ipam: Ipam, tree: PlanTree, depth: int, node: Node, y:
         bx, bw = x0 + b.x, b.w
         tip = escape(_tooltip(b, p))
         if b.kind == "free":
+            outline = 'stroke="#cbd5e1" stroke-width="0.5"' if bw >= THIN_PX else 'stroke="none"'
             svg.add(f'<g><title>{tip}</title><rect class="free" x="{f(bx)}" y="{f(bar_y)}" width="{f(bw)}" height="{BAR_H}" '
-                    f'fill="url(#hatch)" stroke="#cbd5e1" stroke-width="0.5"/>')
+                    f'fill="url(#hatch)" {outline}/>')
             label = fit(f"free /{b.prefix.length}", bw, 10, keep="whole") or fit(f"/{b.prefix.length}", bw, 10, keep="whole")
             if label:
                 svg.text(bx + bw / 2, bar_y + BAR_H / 2 + 4, label, size=10, anchor="middle", fill="#64748b")
             svg.add("</g>")
             continue
         if b.kind == "reserved":
+            outline = 'stroke="#ffffff" stroke-width="0.5"' if bw >= THIN_PX else 'stroke="none"'
             svg.add(f'<g><title>{tip}</title><rect class="reserved" x="{f(bx)}" y="{f(bar_y)}" width="{f(bw)}" height="{BAR_H}" '
-                    f'fill="{RESERVED}" stroke="#ffffff" stroke-width="0.5"/></g>')
+                    f'fill="{RESERVED}" {outline}/></g>')
             continue
         n = b.node
         key_text = labels[child_index]
         child_index += 1
-        mark = marks.get((n.key, n.family))
-        stroke, sw, dash = CHANGE_STROKE.get(mark, ("#ffffff", "1", ""))
-        if n.prefix.is_relative and not mark:
+        mark, note = marks.get((n.key, n.family), (None, ""))
+        if note:
+            tip += "\n" + escape(note)
+        thin = bw < THIN_PX
+        stroke, sw, dash = CHANGE_STROKE.get(mark, ("#ffffff", "1", "")) if not thin else ("none", "0", "")
+        if n.prefix.is_relative and not mark and not thin:
             stroke, dash = "#0f172a", "5 3"
         cls = f"child {n.family} {n.kind}" + (f" {mark}" if mark else "")
-        inset = float(sw) / 2 if mark else 0.0  # keep a thick outline inside the block
+        inset = float(sw) / 2 if mark and not thin else 0.0  # keep a thick outline inside the block
         svg.add(f'<g data-key={quoteattr(n.key)}><title>{tip}</title>')
         svg.add(
             f'<rect class="{cls}" x="{f(bx + inset)}" y="{f(bar_y + inset)}" width="{f(max(bw - 2 * inset, 0.5))}" '
             f'height="{f(BAR_H - 2 * inset)}" fill="{FILL[(n.family, n.kind)]}" stroke="{stroke}" stroke-width="{sw}"'
             + (f' stroke-dasharray="{dash}"' if dash else "") + "/>"
         )
+        if mark and thin:
+            svg.add(f'<rect class="tick" x="{f(bx)}" y="{f(bar_y - 4)}" width="{f(max(bw, 0.5))}" height="3" '
+                    f'fill="{CHANGE_STROKE[mark][0]}"/>')
         if key_text:
             svg.text(bx + 5, bar_y + 16, key_text, size=11, fill=INK[n.kind], weight="bold" if n.kind == "network" else "",
                      cls="label")
@@ -355,8 +374,10 @@ def render_svg(ipam: Ipam, plan_diff: PlanDiff | None = None, *, max_bands: int 
     body = _Svg()
     kinds = [n.kind for kids in tree.children.values() for n in kids]
     nets = len({n.key for kids in tree.children.values() for n in kids if n.kind == "network"})
-    summary = (f"{len({n.key for n in tree.supers})} super networks · {nets} child networks · "
-               f"{kinds.count('prefix')} prefixes · {kinds.count('ip')} addresses")
+    supers = len({n.key for n in tree.supers})
+    summary = " · ".join(f"{n} {one if n == 1 else many}" for n, one, many in (
+        (supers, "super network", "super networks"), (nets, "child network", "child networks"),
+        (kinds.count("prefix"), "prefix", "prefixes"), (kinds.count("ip"), "address", "addresses")))
     body.text(MARGIN, 36, "Address plan", size=22, weight="bold")
     body.text(MARGIN, 58, summary, size=12, fill="#334155")
     y = 70.0
@@ -365,6 +386,13 @@ def render_svg(ipam: Ipam, plan_diff: PlanDiff | None = None, *, max_bands: int 
         body.text(MARGIN, 78, lead + summary_line(plan_diff), size=12, weight="bold",
                   fill="#dc2626" if plan_diff.moved else "#334155")
         y = 90.0
+        lines = plan_diff.moved_lines()
+        for line in lines[:5]:  # the same lines the command prints before it exits 2
+            body.text(MARGIN, y + 6, line, size=11, fill="#dc2626", mono=True)
+            y += 16
+        if len(lines) > 5:
+            body.text(MARGIN, y + 6, f"… and {len(lines) - 5} more moved keys: see plan.md", size=11, fill="#dc2626")
+            y += 16
     y = _legend(body, y + 6, plan_diff is not None) + 8
     for depth, node in bands[:max_bands]:
         y += _draw_band(body, ipam, tree, depth, node, y, marks) + 18

@@ -122,6 +122,9 @@ def test_moved_is_marked(lock):
     moved = [g.get("data-key") for g in doc.iter("{http://www.w3.org/2000/svg}g")
              if g.get("data-key") and "moved" in classes(g.find("s:rect", NS))]
     assert moved == ["os-fra/fip-pool"]
+    tip = next(text_of(g.find("s:title", NS)) for g in doc.iter("{http://www.w3.org/2000/svg}g") if g.get("data-key") == "os-fra/fip-pool")
+    assert tip.endswith("MOVED: the committed lock pins 10.10.1.64/26")
+    assert "moved: key os-fra/fip-pool: ipv4 10.10.1.64/26 -> 10.10.1.0/26" in text_of(doc)  # listed in the header
 
 
 def test_deterministic_and_order_independent(run, lock):
@@ -230,3 +233,17 @@ def test_fit():
     assert fit("2001:db8:10::1", 60, 10) == "…8:10::1"
     assert fit("free /17", 30, 10, keep="whole") == ""
     assert fit("abcdef", 20, 11) == ""
+
+
+def test_thin_blocks_lose_outlines_and_get_ticks():
+    """Sub-pixel blocks with outlines would paint a dense band white (or red when stale)."""
+    ipam = Ipam()
+    ipam.create_network("n", ["10.0.0.0/16"])
+    for i in range(1000):
+        ipam.acquire_ip("n", f"n/vm-{i}")
+    doc = ET.fromstring(render_svg(ipam, diff(None, ipam)).encode())
+    rects = list(doc.iter("{http://www.w3.org/2000/svg}rect"))
+    children = [r for r in rects if "child" in classes(r)]
+    assert len(children) == 1000 and all(r.get("stroke") == "none" for r in children)
+    assert all("added" in classes(r) for r in children)
+    assert sum("tick" in classes(r) for r in rects) == 1000
