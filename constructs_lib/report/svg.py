@@ -197,14 +197,26 @@ def _tooltip(block: Block, band: Prefix) -> str:
     return f"reserved {text}\n{why}"
 
 
-def _label_lines(block: Block, band: Prefix) -> tuple[str, str]:
-    """(key, range line) of a child block. Apply-time ranges show their netnum / hostnum in the band."""
+def _range_label(block: Block, band: Prefix) -> str:
+    """The second line of a child block: its range, in the longest form that fits.
+
+    Concrete: the CIDR, else its length; an address keeps its tail (``…:10::7``). Apply-time:
+    the expression, else the expression with the parent elided (``cidrsubnet(…, 8, 3)``), else
+    ``/64 #3`` (length and netnum).
+    """
     n, q = block.node, block.prefix
     if q.is_relative:
         if n.kind == "ip":
-            return n.key, f"host {q.base - band.base}"
-        return n.key, f"/{q.length} #{(q.base - band.base) >> (q.maxbits - q.length)}"
-    return n.key, n.text
+            host = q.base - band.base
+            forms = [n.text, f"cidrhost(…, {host})", f"host {host}"]
+        else:
+            newbits, netnum = q.length - band.length, (q.base - band.base) >> (q.maxbits - q.length)
+            forms = [n.text, f"cidrsubnet(…, {newbits}, {netnum})", f"/{q.length} #{netnum}"]
+    elif n.kind == "ip":
+        return fit(n.text, block.w, 10)
+    else:
+        forms = [n.text, f"/{q.length}"]
+    return next((t for t in forms if fit(t, block.w, 10, keep="whole")), "")
 
 
 def _key_labels(blocks: list[Block], shared: str, glob: tuple[str, str]) -> tuple[list[str], bool]:
@@ -312,11 +324,7 @@ def _draw_band(svg: _Svg, ipam: Ipam, tree: PlanTree, depth: int, node: Node, y:
         if key_text:
             svg.text(bx + 5, bar_y + 16, key_text, size=11, fill=INK[n.kind], weight="bold" if n.kind == "network" else "",
                      cls="label")
-            _, range_line = _label_lines(b, p)
-            if n.kind == "ip":  # an address's tail is what tells two apart
-                range_text = fit(range_line, bw, 10)
-            else:  # a prefix that does not fit whole: its length says enough
-                range_text = fit(range_line, bw, 10, keep="whole") or fit(f"/{n.prefix.length}", bw, 10, keep="whole")
+            range_text = _range_label(b, p)
             if range_text:
                 svg.text(bx + 5, bar_y + 31, range_text, size=10, fill=INK[n.kind], mono=True)
         svg.add("</g>")

@@ -41,7 +41,7 @@ def test_added_nodes_are_exactly_the_new_keys(lock):
         ("os-fra/net/node-5", "ipv4"), ("os-fra/net/node-5/v6", "ipv6"),
     ]
     added = {c.key: c for c in d.added}
-    assert added["os-fra/net/node-4"] == Change("os-fra/net/node-4", "ipv4", "ip", None, "10.10.0.3")
+    assert added["os-fra/net/node-4"] == Change("os-fra/net/node-4", "ipv4", "ip", None, "10.10.0.4")
     assert added["k8s/prod/pods/node-4/ipv6"].new == "fd00:10:244:3::/64"
     assert d.released == d.moved == d.stale == ()
 
@@ -81,7 +81,7 @@ def test_moved_prefix_address_and_network(lock):
     d = diff(old, rerun(lock, 3))
     moved = {(c.key, c.family): (c.old, c.new) for c in d.moved}
     assert moved[("os-fra/fip-pool", "ipv4")] == ("10.10.1.64/26", "10.10.1.0/26")
-    assert moved[("os-fra/net/node-3", "ipv4")] == ("10.10.2.99", "10.10.0.2")
+    assert moved[("os-fra/net/node-3", "ipv4")] == ("10.10.2.99", "10.10.0.3")
     assert moved[("os-fra/net/main", "ipv4")] == ("10.10.2.0/24", "10.10.0.0/24")
     assert moved[("os-fra/net/main", "ipv6")] == ("2001:db8:10:5::/64", "2001:db8:10::/64")
     assert len(d.moved) == 2 + 6 + 1  # main (2 families), 3 nodes x 2 families, fip-pool

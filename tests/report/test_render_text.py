@@ -58,7 +58,7 @@ def test_markdown(run):
     md = render_markdown(rows(new), d, usage_rows(new))
     assert md.startswith("# Address plan\n\n3 sites · 3 super networks · 2 child networks · 19 prefixes · 11 addresses\n")
     assert "**Changes against the committed lock:** 8 added · 0 released · 0 moved · 1 stale" in md
-    assert "### Added (8)" in md and "- `os-fra/net/node-4` ipv4 address `10.10.0.3`" in md
+    assert "### Added (8)" in md and "- `os-fra/net/node-4` ipv4 address `10.10.0.4`" in md
     assert "### Released (0)\n\nNone." in md and "### Moved (0)\n\nNone." in md
     assert "### Stale (1)" in md and "- `os-fra/fip-pool` ipv4 prefix `10.10.1.0/26`" in md
     assert "[!CAUTION]" not in md

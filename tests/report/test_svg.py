@@ -96,6 +96,7 @@ def test_relative_band_shows_expressions(doc):
     titles = [text_of(t) for t in band.iter("{http://www.w3.org/2000/svg}title")]
     assert any(f"cidrsubnet({VPC_V6}, 8, 3)" in t for t in titles)
     assert "known at apply time" in text_of(band)
+    assert "cidrsubnet(…, 8, 3)" in text_of(band)  # the label's short form of the expression
 
 
 def test_changes_are_marked(doc):
@@ -247,3 +248,9 @@ def test_thin_blocks_lose_outlines_and_get_ticks():
     assert len(children) == 1000 and all(r.get("stroke") == "none" for r in children)
     assert all("added" in classes(r) for r in children)
     assert sum("tick" in classes(r) for r in rects) == 1000
+
+
+def test_empty_namespace_renders():
+    ipam = Ipam()
+    doc = ET.fromstring(render_svg(ipam, diff(None, ipam)).encode())
+    assert bands(doc) == {} and "0 super networks" in text_of(doc)
