@@ -13,7 +13,7 @@ a log axis would squash them all against zero and make offset 0 undrawable. So:
 - **Linear**, when it works: if every child gets at least ``LINEAR_MIN_PX`` (room for a
   label), blocks are drawn at their true size. Typical for IPv4 bands of a few big children.
 - Otherwise **log widths by block, in address order**: walk the partition in address order
-  and give each item a width of ``1 + log2(size / smallest) / 4`` units, where ``smallest`` is
+  and give each item a width of ``1 + log2(size / smallest) / LOG_STEP`` units (``LOG_STEP`` = 2), where ``smallest`` is
   the band's smallest child (so a block 4 times bigger is one unit wider; reserved blocks get
   ``RESERVED_SHARE`` of that, they are context, not content; a free run at most ``FREE_CAP``
   units, enough to read as "mostly free" without squeezing the keys), and consecutive free
@@ -39,7 +39,7 @@ LOG_STEP = 2.0
 #: reserved addresses matter less than keyed ones: a reserved block gets this share of its width
 RESERVED_SHARE = 0.35
 #: a run of free space never takes more units than this (a /64 holding five addresses would
-#: otherwise give 17 units to free space and leave the addresses too narrow for their keys)
+#: otherwise give 33 units to free space and leave the addresses too narrow for their keys)
 FREE_CAP = 8.0
 
 
