@@ -17,7 +17,7 @@ node adds its resources and changes nothing else.
 
 from __future__ import annotations
 
-from cdktf import TerraformOutput, TerraformStack
+from cdktf import LocalBackend, TerraformOutput, TerraformStack
 from cdktf_cdktf_provider_openstack.provider import OpenstackProvider
 from constructs import Construct
 
@@ -51,6 +51,8 @@ class OpenStackClusterStack(TerraformStack):
         super().__init__(scope, stack_id)
         self.spec = spec
         self.plan = plan
+        # relative state path: the synthesized JSON is the same on every machine (cdktf's default is absolute)
+        LocalBackend(self, path=f"terraform.{stack_id}.tfstate")
         OpenstackProvider(self, "openstack", cloud=spec.cloud)
 
         self.network = self._network(plan)

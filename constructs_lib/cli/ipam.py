@@ -7,40 +7,12 @@ import sys
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError
 
-from ..ipam import Ipam, JsonLockStore, NotFound, Prefix, generate_ula_prefix, transaction
+from ..ipam import Ipam, JsonLockStore, NotFound, generate_ula_prefix, transaction
+from ..ipam.network_file import NetworkFile
 from ..ipam.prefix import family_version
 from .errors import UsageError, pydantic_lines
-
-
-class NetworkFile(BaseModel):
-    """The seed's network YAML (``metalctl network create -f``)."""
-
-    model_config = ConfigDict(extra="forbid")
-    id: str = Field(min_length=1)
-    name: str = ""
-    description: str = ""
-    partitionid: str = ""
-    projectid: str = ""
-    prefixes: list[str] = Field(min_length=1)
-    defaultchildprefixlength: dict[str, int] = Field(default_factory=dict)
-    privatesuper: bool = False
-    labels: dict[str, str] = Field(default_factory=dict)
-
-    @field_validator("prefixes")
-    @classmethod
-    def _canonical(cls, v: list[str]) -> list[str]:
-        for i, p in enumerate(v):
-            Prefix.parse(p, f"prefixes[{i}]")
-        return v
-
-    @field_validator("defaultchildprefixlength")
-    @classmethod
-    def _families(cls, v: dict[str, int]) -> dict[str, int]:
-        for k in v:
-            family_version(k, f"defaultchildprefixlength.{k}")
-        return v
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -136,11 +108,7 @@ def cmd_network_create(args: argparse.Namespace) -> int:
     except ValidationError as e:
         raise UsageError(f"{args.file}: " + "; ".join(pydantic_lines(e))) from None
     with transaction(_store(args)) as ipam:
-        ipam.create_network(
-            spec.id, spec.prefixes, default_child_prefix_length=spec.defaultchildprefixlength,
-            private_super=spec.privatesuper, name=spec.name, description=spec.description,
-            partition=spec.partitionid, project=spec.projectid, labels=spec.labels,
-        )
+        spec.create_in(ipam)
         _dump(describe(ipam, spec.id))
     return 0
 

@@ -79,6 +79,7 @@ class JsonLockStore:
         folder = os.path.dirname(os.path.abspath(self.path))
         fd, tmp = tempfile.mkstemp(prefix=".ipam-", suffix=".tmp", dir=folder)
         try:
+            os.fchmod(fd, self._mode())  # a committed file: the previous mode, else 0666 less the umask
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(text)
                 f.flush()
@@ -95,6 +96,14 @@ class JsonLockStore:
             os.fsync(dfd)
         finally:
             os.close(dfd)
+
+    def _mode(self) -> int:
+        try:
+            return os.stat(self.path).st_mode & 0o777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            return 0o666 & ~umask
 
     @contextmanager
     def locked(self) -> Iterator[None]:

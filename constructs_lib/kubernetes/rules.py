@@ -104,7 +104,10 @@ def check_planned(cluster: "ClusterSpec", strategies: Mapping[str, RoleStrategy 
     for p in plan["pods"]:
         f = f"{c}: pods ({p.family})"
         if p.kind == "fromNode":
-            if p.family not in node_families or (p.family not in per_node and p.family not in pod_lengths):
+            # the per-node size comes from +prefix, the routed pod network, or the token itself
+            # (v6fromNode/80: each machine then brings its own prefix, checked node by node in resolve)
+            sized = p.family in per_node or p.family in pod_lengths or strategies["pods"].get(p.family).length is not None
+            if p.family not in node_families or not sized:
                 raise KubernetesNetworkError(
                     f"{f}: {p.token} needs a prefix per node: set nodes to e.g. "
                     f"{'v6global/64+prefix/80' if p.family == 'ipv6' else '10.0.0.0/16+prefix/28'}, or pass pod_networks "

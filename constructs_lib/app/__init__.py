@@ -1,0 +1,1 @@
+"""The application: one plan file -> address plan, stacks, renderings and a review."""

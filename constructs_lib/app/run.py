@@ -1,0 +1,136 @@
+"""The app's two jobs: ``synth`` (plan + lock -> cdktf.out, renderings, review, lock) and
+``plan`` (the address plan and its difference from the lock, without touching either).
+
+Bad plans: one line per problem with its YAML path on stderr, exit code 2, nothing written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ..ipam import IpamError, JsonLockStore, from_dict, to_dict
+from ..report import MovedKeys, diff, render_text, rows, usage_rows, write_report
+from ..report.text import summary_line
+from .pipeline import allocate
+from .plan_file import PlanError, load_plan
+
+EXIT_BAD_PLAN = 2
+DEFAULT_PLAN = "plan.yaml"
+
+
+class Progress:
+    """One status line on a terminal; silent when stderr is not one (CI, pipes, cdktf's CLI)."""
+
+    def __init__(self, stream=None) -> None:
+        self.stream = stream or sys.stderr
+        self.on = self.stream.isatty()
+        self.start = time.monotonic()
+
+    def __call__(self, what: str, done: int = 0, total: int = 0) -> None:
+        if self.on:
+            count = f"[{done}/{total}] " if total else ""
+            self.stream.write(f"\r\033[K{time.monotonic() - self.start:6.1f}s {count}{what}")
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.on:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def lock_path_for(plan_path: str, lock: str | None) -> str:
+    return lock or str(Path(plan_path).resolve().parent / "ipam.lock.json")
+
+
+def _fail(lines: list[str]) -> int:
+    for line in lines:
+        print(f"dualstack: error: {line}", file=sys.stderr)
+    return EXIT_BAD_PLAN
+
+
+def synth(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, outdir: str | None = None, prune: bool = False) -> int:
+    progress = Progress()
+    outdir = outdir or os.environ.get("CDKTF_OUTDIR") or "cdktf.out"
+    under_cli = "CDKTF_OUTDIR" in os.environ  # cdktf's CLI owns its output folder; we write into it
+    try:
+        progress("reading the plan")
+        plan, clusters = load_plan(plan_path)
+        store = JsonLockStore(lock_path_for(plan_path, lock))
+        with store.locked():
+            old = store.read()
+            ipam = from_dict(old, where=store.path)
+            allocated = allocate(plan, clusters, ipam, progress)
+            if prune:
+                ipam.prune()
+            plan_diff = diff(old, ipam)
+            plan_diff.raise_for_moves()
+            progress("synthesizing the stacks")
+            staging = outdir if under_cli else tempfile.mkdtemp(prefix=".cdktf.out-", dir=str(Path(outdir).resolve().parent))
+            try:
+                allocate(plan, clusters, ipam)  # idempotent: the synth below sees a settled plan
+                from .synth import synthesize
+
+                synthesize(plan, allocated, staging)
+                progress("writing renderings and the review")
+                for cluster, planned in sorted(allocated.clusters.items()):
+                    for name, text in sorted(planned.files.items()):
+                        path = Path(staging, "kubernetes", cluster, name)
+                        path.parent.mkdir(parents=True, exist_ok=True)
+                        path.write_text(text, encoding="utf-8")
+                write_report(ipam, old, Path(staging, "review"), plan_diff=plan_diff)
+                if not under_cli:
+                    if os.path.isdir(outdir):
+                        shutil.rmtree(outdir)
+                    os.replace(staging, outdir)
+            except BaseException:
+                if not under_cli:
+                    shutil.rmtree(staging, ignore_errors=True)
+                raise
+            store.write(to_dict(ipam))
+    except PlanError as e:
+        progress.done()
+        return _fail(e.lines)
+    except MovedKeys as e:
+        progress.done()
+        return _fail(str(e).splitlines())
+    except IpamError as e:
+        progress.done()
+        return _fail([" ".join(str(e).split())])
+    progress.done()
+    for w in allocated.warnings:
+        print(f"dualstack: warning: {w}", file=sys.stderr)
+    stale = ipam.stale_keys()
+    if stale:
+        print(f"dualstack: {len(stale)} key(s) in the lock are no longer in the plan and stay reserved until --prune: "
+              + ", ".join(stale[:5]) + (" ..." if len(stale) > 5 else ""), file=sys.stderr)
+    print(f"dualstack: {summary_line(plan_diff)}; wrote {outdir}/", file=sys.stderr)
+    return 0
+
+
+def plan(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, against: str | None = None, outdir: str = "cdktf.out/review") -> int:
+    """Print the address plan and its difference from the lock; write plan.md and plan.svg. The lock is not written."""
+    try:
+        plan_doc, clusters = load_plan(plan_path)
+        store = JsonLockStore(lock_path_for(plan_path, lock))
+        old = store.read()
+        baseline = JsonLockStore(against).read() if against else old
+        ipam = from_dict(old, where=store.path)
+        allocated = allocate(plan_doc, clusters, ipam, Progress())
+        plan_diff = diff(baseline, ipam)
+        sys.stdout.write(render_text(rows(ipam), plan_diff, usage_rows(ipam)))
+        plan_diff.raise_for_moves()
+        write_report(ipam, baseline, outdir, plan_diff=plan_diff)
+    except PlanError as e:
+        return _fail(e.lines)
+    except MovedKeys as e:
+        return _fail(str(e).splitlines())
+    except IpamError as e:
+        return _fail([" ".join(str(e).split())])
+    for w in allocated.warnings:
+        print(f"dualstack: warning: {w}", file=sys.stderr)
+    return 0

@@ -1,0 +1,125 @@
+"""The seed-003 AWS proof of concept as data: what ``stacks/aws_ipv6.py`` builds.
+
+Pure Python (no cdktf): the plan file validates into ``AwsIpv6Spec`` and ``dualstack plan``
+allocates from it without starting jsii.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from typing import Mapping, Sequence
+
+from pydantic import ConfigDict
+
+from .model import (
+    AmazonProvidedIpv6,
+    ExplicitPrefixes,
+    FleetProps,
+    Ipv6Source,
+    NatGateways,
+    PrefixMode,
+    SubnetTier,
+    Vm,
+    VpcProps,
+)
+from .provider_types import AwsProviderConfig
+
+#: set to 1/true to render the provider for an offline ``terraform plan`` (no AWS account needed)
+OFFLINE_ENV = "DUALSTACK_AWS_OFFLINE"
+#: the AMI variable the stack declares when ``AwsIpv6Spec.ami`` is None
+AMI_VARIABLE = "ami_id"
+#: its default in offline mode only, so an offline plan needs no input; real deploys must set it
+OFFLINE_AMI_PLACEHOLDER = "ami-00000000000000000"
+
+
+@dataclass(frozen=True)
+class AwsIpv6Spec:
+    """What the PoC stack builds. Every field has a working default.
+
+    - ``azs``: default ``<region>a``, ``b``, ``c``.
+    - ``vms``: names (or ``Vm(name, az=...)``); VM i goes to AZ i mod n unless pinned.
+    - ``instance_type``: must be Nitro-based (IPv6-only subnets and prefix delegation need it).
+    - ``ami``: an AMI id; None declares ``variable "ami_id"`` (AMI ids are per region), with a
+      placeholder default in offline mode only.
+    - ``offline``: render provider settings for an offline plan (skip credential, account-id,
+      metadata and region checks, placeholder keys). None reads ``$DUALSTACK_AWS_OFFLINE``.
+      Never set it for a real deploy.
+    """
+
+    vpc_name: str = "poc"
+    region: str = "eu-central-1"
+    azs: Sequence[str] | None = None
+    ipv4_cidr: str = "10.0.0.0/16"
+    ipv6: Ipv6Source = field(default_factory=AmazonProvidedIpv6)
+    vms: Sequence[str | Vm] = ("node-1", "node-2", "node-3")
+    fleet_name: str = "node"
+    instance_type: str = "t3.micro"
+    ami: str | None = None
+    prefixes: PrefixMode = field(default_factory=ExplicitPrefixes)
+    nat_gateways: NatGateways = "single"
+    public_ipv4_length: int = 24
+    node_ipv6_length: int = 64
+    offline: bool | None = None
+    tags: Mapping[str, str] = field(default_factory=lambda: {"project": "dualstack"})
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "vms", tuple(self.vms))
+        if self.azs is not None:
+            object.__setattr__(self, "azs", tuple(self.azs))
+
+    @property
+    def zones(self) -> tuple[str, ...]:
+        return tuple(self.azs) if self.azs else tuple(f"{self.region}{s}" for s in "abc")
+
+    @property
+    def is_offline(self) -> bool:
+        if self.offline is not None:
+            return self.offline
+        return os.environ.get(OFFLINE_ENV, "").strip().lower() in ("1", "true", "yes")
+
+    def with_vm_count(self, n: int, prefix: str = "node-") -> "AwsIpv6Spec":
+        """The same spec with VMs ``node-1`` .. ``node-<n>``."""
+        return replace(self, vms=tuple(f"{prefix}{i}" for i in range(1, n + 1)))
+
+
+def vpc_props(spec: AwsIpv6Spec) -> VpcProps:
+    return VpcProps(
+        name=spec.vpc_name,
+        region=spec.region,
+        azs=spec.zones,
+        ipv4_cidr=spec.ipv4_cidr,
+        ipv6=spec.ipv6,
+        tiers=(
+            SubnetTier("public", ipv6_only=False, public=True, nat_gateway=True, ipv4_length=spec.public_ipv4_length),
+            SubnetTier("nodes", ipv6_length=spec.node_ipv6_length),
+        ),
+        nat_gateways=spec.nat_gateways,
+        tags=spec.tags,
+    )
+
+
+def fleet_props(spec: AwsIpv6Spec) -> FleetProps:
+    return FleetProps(
+        name=spec.fleet_name,
+        tier="nodes",
+        vms=spec.vms,
+        ami=spec.ami if spec.ami is not None else f"${{var.{AMI_VARIABLE}}}",
+        instance_type=spec.instance_type,
+        prefixes=spec.prefixes,
+    )
+
+
+def provider_config(spec: AwsIpv6Spec) -> AwsProviderConfig:
+    if not spec.is_offline:
+        return AwsProviderConfig(region=spec.region)
+    # offline plan only: no STS, no account lookup, no IMDS, static placeholder keys
+    return AwsProviderConfig(
+        region=spec.region,
+        skip_credentials_validation=True,
+        skip_requesting_account_id=True,
+        skip_metadata_api_check="true",
+        skip_region_validation=True,
+        access_key="offline-plan-placeholder",
+        secret_key="offline-plan-placeholder",
+    )
