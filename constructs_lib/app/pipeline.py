@@ -42,16 +42,22 @@ def ensure_super_networks(plan: Plan, ipam: Ipam) -> None:
     """Create the plan's super networks; those already in the lock must still match it."""
     lines = []
     for i, sn in enumerate(plan.super_networks):
-        if sn.id in ipam.networks:
+        try:
+            if sn.id not in ipam.networks:
+                sn.create_in(ipam)
+                continue
             net = ipam.networks[sn.id]
             if net.parent is not None or not sn.matches(net):
                 lines.append(
                     f"super_networks[{i}].prefixes: {sn.prefixes} differ from the lock's {[p.text for p in net.prefixes]}; "
                     "a super network's prefixes cannot change under its allocations (add a new super network instead)"
                 )
-            continue
-        try:
-            sn.create_in(ipam)
+                continue
+            # same prefixes: names, labels and default child lengths may change (they steer only
+            # future allocations); check them on a scratch copy, then take them over
+            scratch = sn.create_in(Ipam())
+            for attr in ("name", "description", "partition", "project", "labels", "private_super", "default_child_prefix_length"):
+                setattr(net, attr, getattr(scratch, attr))
         except IpamError as e:
             lines.append(f"super_networks[{i}]: {_one_line(e)}")
     if lines:

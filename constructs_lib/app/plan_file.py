@@ -107,7 +107,7 @@ def _error_lines(err: ValidationError) -> list[str]:
     lines = []
     for e in err.errors(include_url=False):
         msg = e["msg"].removeprefix("Value error, ")
-        if e["type"] == "extra_forbidden":
+        if e["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             msg = "unknown key (a typo?)"
         elif e["type"] not in ("missing", "value_error") and "input" in e and not isinstance(e["input"], (dict, list)):
             msg = f"{msg} (got {e['input']!r})"

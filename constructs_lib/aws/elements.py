@@ -44,6 +44,9 @@ class AwsProvider(TerraformProvider):
     def _synthesize_attributes(self) -> Mapping[str, Any]:
         return self._attrs
 
+    def _synthesize_hcl_attributes(self) -> Mapping[str, Any]:
+        return self._attrs  # provider arguments are plain values
+
 
 class AwsResource(TerraformResource):
     """One ``resource`` block from a typed ``Block``; ``for_each`` keys give instance addresses.
@@ -66,6 +69,7 @@ class AwsResource(TerraformResource):
         super().__init__(scope, f"{args.TF_TYPE}.{logical_id}", terraform_resource_type=args.TF_TYPE)
         self.override_logical_id(logical_id)
         self._attrs = args.to_terraform()
+        self._hcl_attrs = args.to_terraform_hcl()  # for `cdktf synth --hcl` (cdktf's default is empty)
         # meta-arguments go in as raw overrides: cdktf merges its own (unset) for_each and
         # depends_on over whatever synthesizeAttributes returns
         if isinstance(for_each, str):  # another for_each resource: same keys, each.value = its instance
@@ -80,6 +84,9 @@ class AwsResource(TerraformResource):
 
     def _synthesize_attributes(self) -> Mapping[str, Any]:
         return self._attrs
+
+    def _synthesize_hcl_attributes(self) -> Mapping[str, Any]:
+        return self._hcl_attrs
 
     @property
     def address(self) -> str:

@@ -105,3 +105,19 @@ class Block:
             else:
                 out[name] = _check(owner, name, self.KINDS[name], value)
         return out
+
+    def to_terraform_hcl(self) -> dict[str, Any]:
+        """The same arguments for ``cdktf synth --hcl``: nested blocks marked as blocks, so they
+        render as ``name { ... }`` (plain values need no markup; cdktf renders them as they are)."""
+        out = self.to_terraform()
+        for name, (mode, _cls) in self.BLOCKS.items():
+            field = next((f for f in self.FIELDS if self.TF_NAMES.get(f, f) == name), name)
+            value = getattr(self, field, None)
+            if value is None:
+                continue
+            if mode == "single":
+                out[name] = {"value": value.to_terraform_hcl(), "isBlock": True, "type": "simple", "storageClassType": name}
+            else:
+                items = value if isinstance(value, (list, tuple)) else [value]
+                out[name] = {"value": [v.to_terraform_hcl() for v in items], "isBlock": True, "type": "list", "storageClassType": f"{name}List"}
+        return out

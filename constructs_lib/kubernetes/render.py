@@ -22,11 +22,14 @@ NAME = {"ipv4": "IPv4", "ipv6": "IPv6"}
 
 
 class _Dumper(yaml.SafeDumper):
-    """Safe YAML; Terraform template text double-quoted, so what Terraform puts in stays a string."""
+    """Safe YAML; Terraform template text single-quoted, so what Terraform puts in stays a string."""
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = '"' if "${" in value else None
+    # single quotes: YAML escapes nothing inside them but '', so a Terraform template such as
+    # ${tolist(aws_network_interface.node["node-1"].ipv6_addresses)[0]} keeps its inner quotes
+    # (double-quoted YAML would write \" and break the HCL when the file becomes an output)
+    style = "'" if "${" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -204,10 +204,19 @@ def test_deterministic_and_independent_of_node_order():
 def test_terraform_template_text_is_quoted_so_it_stays_a_string():
     c, r, _ = build(nodes="v6global/64+prefix/80", pods="v6fromNode", machines=[{"name": "w1"}])
     text = render_all(c, r)["kubeadm/join-w1.yaml"]
-    assert '"${cidrhost(cidrsubnet(aws_vpc.main.ipv6_cidr_block, 8, 0), 1)}"' in text
+    assert "'${cidrhost(cidrsubnet(aws_vpc.main.ipv6_cidr_block, 8, 0), 1)}'" in text
     # what Terraform puts there at apply time is still a string when the YAML is read
     filled = text.replace("${cidrhost(cidrsubnet(aws_vpc.main.ipv6_cidr_block, 8, 0), 1)}", "2600:1:2:3:4:5:6:7")
     assert yaml.safe_load(filled)["nodeRegistration"]["kubeletExtraArgs"][0]["value"] == "2600:1:2:3:4:5:6:7"
+
+
+def test_template_with_inner_quotes_survives_yaml_and_hcl():
+    # an AWS ENI address read by key: the inner quotes must reach Terraform unescaped
+    template = '${tolist(aws_network_interface.node["node-1"].ipv6_addresses)[0]}'
+    c, r, _ = build(nodes="v6global/64+prefix/80", pods="v6fromNode", machines=[{"name": "w1", "addresses": {"ipv6": template}}])
+    text = render_all(c, r)["kubeadm/join-w1.yaml"]
+    assert template in text and '\\"' not in text
+    assert yaml.safe_load(text)["nodeRegistration"]["kubeletExtraArgs"][0]["value"] == template
 
 
 def test_output_names():
