@@ -7,9 +7,9 @@ BIN := $(VENV)/bin
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export CHECKPOINT_DISABLE := 1
 
-.PHONY: synth test bench env clean
+.PHONY: synth plan test bench env clean
 
-env: $(VENV)/.installed
+env: $(VENV)/.installed node_modules/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -17,8 +17,16 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
-synth: env
+# the cdktf CLI pinned in package.json (cdktf synth / diff / deploy)
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+synth: $(VENV)/.installed
 	$(BIN)/python main.py
+
+plan: $(VENV)/.installed
+	$(BIN)/dualstack plan
 
 test: env
 	$(BIN)/python -m pytest -q
@@ -26,6 +34,7 @@ test: env
 bench: env
 	$(BIN)/pip install -q -e '.[test,bench]'
 	$(BIN)/python bench/bench_ipam.py
+	$(BIN)/python bench/bench_aws.py
 
 clean:
 	rm -rf cdktf.out .pytest_cache
