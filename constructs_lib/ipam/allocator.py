@@ -29,6 +29,8 @@ from .prefix import FAMILY, MAXBITS, Prefix, family_version, format_address
 NETWORK_ID_NAMESPACE = uuid.UUID("6b0d5c1e-4a54-5b0e-9c8e-2f3d1c0ffee6")
 #: usage counts free space in blocks of these lengths (go-ipam's "smallest prefixes")
 SMALLEST_PREFIX = {4: 30, 6: 126}
+#: the family spellings the acquisition fast path takes (others go the long way, with its errors)
+_FAST_FAMILY = {None: None, "ipv4": 4, "ipv6": 6, 4: 4, 6: 6}
 #: VRF ids handed to child networks (below 20 stays free for infrastructure VRFs)
 DEFAULT_VRF_RANGE = (20, 16_777_215)
 
@@ -352,10 +354,25 @@ class Ipam:
         purpose: str = "",
     ) -> Allocation:
         """A keyed child prefix: of ``length`` (or the family default), or exactly ``cidr``."""
+        existing = self.allocations.get(key)
+        net = self.networks.get(network)
+        if existing is None and net is not None and cidr is None and length.__class__ is int and family in _FAST_FAMILY and key not in self._network_keys:
+            # fast path (fleets of thousands): a new key, a length, one family to take it from;
+            # anything unusual (errors included) goes the long way below
+            v = _FAST_FAMILY[family]
+            ps = net.prefixes_of(v if v is not None else 4 if net.prefixes_of(4) else 6)
+            if ps and not (family is None and len(ps) != len(net.prefixes)) and key.__class__ is str and key and key.isprintable() and key == key.strip():
+                for p in ps:
+                    if length > p.length and length <= p.maxbits:
+                        off = self._pools[p].acquire(length)
+                        if off is not None:
+                            self._children[p] += 1
+                            self.touched.add(key)
+                            a = self.allocations[key] = Allocation(key, network, "prefix", Prefix(p.version, p.base + off, length, p.root), p, purpose)
+                            return a
         self._check_key(key)
         self.touched.add(key)
         net = self.network(network)
-        existing = self.allocations.get(key)
         if existing is not None:
             return self._same(existing, network, "prefix", length=length, cidr=cidr)
         if key in self._network_keys:

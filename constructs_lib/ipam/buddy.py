@@ -38,16 +38,24 @@ class BuddyPool:
     def acquire(self, length: int) -> int | None:
         """Best fit (smallest free block that holds ``length``), lowest address on ties."""
         sets = self._sets
-        level = length
-        while level >= self.length and not sets[level]:
+        level, floor = length, self.length
+        while level >= floor and not sets[level]:
             level -= 1
-        if level < self.length:
+        if level < floor:
             return None
-        off = self._pop_lowest(level)
-        maxbits = self.maxbits
-        while level < length:  # keep the lower half, free the upper halves
-            level += 1
-            self._free(off + (1 << (maxbits - level)), level)
+        # the hot path of every acquisition: pop and split inlined
+        heap, live = self._heaps[level], sets[level]
+        off = heappop(heap)
+        while off not in live:  # drop stale heap entries
+            off = heappop(heap)
+        live.remove(off)
+        if level < length:
+            heaps, maxbits = self._heaps, self.maxbits
+            while level < length:  # keep the lower half, free the upper halves
+                level += 1
+                upper = off + (1 << (maxbits - level))
+                sets[level].add(upper)
+                heappush(heaps[level], upper)
         self.used[off] = length
         return off
 
