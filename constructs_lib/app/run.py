@@ -120,7 +120,11 @@ def plan(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, against: str
         old = store.read()
         baseline = JsonLockStore(against).read() if against else old
         ipam = from_dict(old, where=store.path)
-        allocated = allocate(plan_doc, clusters, ipam, Progress())
+        progress = Progress()
+        try:
+            allocated = allocate(plan_doc, clusters, ipam, progress)
+        finally:
+            progress.done()  # clear the status line before the table
         plan_diff = diff(baseline, ipam)
         sys.stdout.write(render_text(rows(ipam), plan_diff, usage_rows(ipam)))
         plan_diff.raise_for_moves()

@@ -104,3 +104,33 @@ def test_quiet_when_not_on_a_terminal(default_synth):
     assert r.returncode == 0
     assert "\r" not in r.stderr and r.stdout == ""
     assert r.stderr.strip().endswith("0 added, 0 released, 0 moved, 0 stale; wrote cdktf.out/")
+
+
+def test_progress_on_a_terminal(tmp_path):
+    """On a terminal the run shows a status line (and clears it); elsewhere it is quiet (above)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    project = scratch_project(tmp_path / "tty")
+    master, slave = pty.openpty()
+    try:
+        r = subprocess.run([sys.executable, "-m", "constructs_lib", "plan", "--out", str(project / "review")], cwd=project,
+                           stdout=subprocess.DEVNULL, stderr=slave, timeout=120)
+        os.close(slave)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(master)
+    assert r.returncode == 0
+    text = seen.decode()
+    assert "site os-fra" in text and text.rstrip("\r\n").endswith("\r\x1b[K"), text  # shown, then cleared
+    assert "[2/4] site aws-poc" in text  # counted steps: two sites, then two clusters
