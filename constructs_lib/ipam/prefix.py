@@ -63,7 +63,7 @@ class Prefix(NamedTuple):
             raise InvalidPrefix(f"{field}: {text!r} is not a CIDR prefix (expected e.g. 10.0.0.0/16 or 2001:db8::/48)") from None
         canonical = str(net)
         if int(net.network_address) != int(ipaddress.ip_interface(text).ip):
-            raise InvalidPrefix(f"{field}: {text!r} has host bits set; the prefix is {canonical}")
+            raise InvalidPrefix(f"{field}: {text!r} has host bits set; write {canonical}")
         if canonical != text:
             raise InvalidPrefix(f"{field}: {text!r} is not canonical; write {canonical}")
         return Prefix(net.version, int(net.network_address), net.prefixlen)

@@ -30,6 +30,9 @@ import ipaddress
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from constructs_lib.ipam.errors import InvalidPrefix
+from constructs_lib.ipam.prefix import Prefix
+
 
 class NeutronRuleError(ValueError):
     """A value Neutron (or the provider) would refuse. ``str(err)`` is one line."""
@@ -108,22 +111,15 @@ def canonical_cidr(text: str, field_name: str, version: int | None = None) -> st
 
     Neutron stores ``network/prefixlen`` (lowercase, compressed), so ``FD00::/64`` or
     ``10.0.0.1/24`` come back different from the configuration and the provider fails or
-    plans a replacement on every run.
+    plans a replacement on every run. The allocator's parser is the one definition of canonical.
     """
-    if not isinstance(text, str) or "/" not in text:
-        raise NeutronRuleError(f"{field_name}: {text!r} is not a CIDR (expected e.g. 10.0.0.0/24 or 2001:db8::/64)")
     try:
-        net = ipaddress.ip_network(text, strict=False)
-    except ValueError:
-        raise NeutronRuleError(f"{field_name}: {text!r} is not a CIDR (expected e.g. 10.0.0.0/24 or 2001:db8::/64)") from None
-    canonical = str(net)
-    if int(ipaddress.ip_interface(text).ip) != int(net.network_address):
-        raise NeutronRuleError(f"{field_name}: {text!r} has host bits set; Neutron would store {canonical}: write {canonical}")
-    if text != canonical:
-        raise NeutronRuleError(f"{field_name}: {text!r} is not canonical CIDR text; write {canonical}")
-    if version is not None and net.version != version:
-        raise NeutronRuleError(f"{field_name}: {text!r} is IPv{net.version}, this field takes IPv{version}")
-    return canonical
+        prefix = Prefix.parse(text, field_name)
+    except InvalidPrefix as e:
+        raise NeutronRuleError(str(e)) from None
+    if version is not None and prefix.version != version:
+        raise NeutronRuleError(f"{field_name}: {text!r} is IPv{prefix.version}, this field takes IPv{version}")
+    return prefix.text
 
 
 def canonical_address(text: str, field_name: str, version: int | None = None) -> str:

@@ -41,7 +41,7 @@ CASES = [
     ("not-a-mapping", "- just\n- a list\n", "the plan must be a mapping"),
     ("unknown-top-key", edit(lambda p: p.update(site={})), "site: unknown key (a typo?)"),
     ("host-bits", edit(lambda p: p["super_networks"][1]["prefixes"].__setitem__(0, "10.20.0.1/16")),
-     "super_networks[1].prefixes: prefixes[0]: '10.20.0.1/16' has host bits set; the prefix is 10.20.0.0/16"),
+     "super_networks[1].prefixes: prefixes[0]: '10.20.0.1/16' has host bits set; write 10.20.0.0/16"),
     ("non-canonical", edit(lambda p: p["super_networks"][2]["prefixes"].__setitem__(0, "FDF6:AB82:6371::/48")),
      "'FDF6:AB82:6371::/48' is not canonical; write fdf6:ab82:6371::/48"),
     ("duplicate-super", edit(lambda p: p["super_networks"].append(dict(p["super_networks"][0]))),

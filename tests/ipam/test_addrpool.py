@@ -141,7 +141,7 @@ def test_ranges_are_sorted_and_may_be_pairs():
 @pytest.mark.parametrize(
     "kwargs, error, message",
     [
-        (dict(network="10.0.0.1/24"), InvalidPrefix, "addrpool p: network: '10.0.0.1/24' has host bits set; the prefix is 10.0.0.0/24"),
+        (dict(network="10.0.0.1/24"), InvalidPrefix, "addrpool p: network: '10.0.0.1/24' has host bits set; write 10.0.0.0/24"),
         (dict(network="10.0.0.0/31"), InvalidPrefix,
          "addrpool p: network: '10.0.0.0/31' is too small for an address pool; it needs at least 4 addresses (/30 or shorter)"),
         (dict(network="FD00::/64"), InvalidPrefix, "addrpool p: network: 'FD00::/64' is not canonical; write fd00::/64"),
@@ -476,7 +476,7 @@ def test_bootstrap_defaults_and_ignored_keys():
         ({"external_oam_node_0_address": "fd00::3,10.20.5.4"}, AlreadyAllocated,
          "external_oam_node_0_address: 'fd00::3' is already the pool's floating_address; each role needs its own address"),
         ({"cluster_pod_subnet": "aefd:206::1/64,172.16.0.0/16"}, InvalidPrefix,
-         "cluster_pod_subnet: 'aefd:206::1/64,172.16.0.0/16': 'aefd:206::1/64' has host bits set; the prefix is aefd:206::/64"),
+         "cluster_pod_subnet: 'aefd:206::1/64,172.16.0.0/16': 'aefd:206::1/64' has host bits set; write aefd:206::/64"),
         ({"cluster_service_subnet": "AEFD:207::/112,10.96.0.0/12"}, InvalidPrefix,
          "cluster_service_subnet: 'AEFD:207::/112,10.96.0.0/12': 'AEFD:207::/112' is not canonical; write aefd:207::/112"),
         ({"pxeboot_subnet": "198.51.100.0"}, InvalidPrefix,

@@ -43,7 +43,7 @@ def test_bad_text_is_refused_naming_field_and_value():
     i = Ipam()
     with pytest.raises(InvalidPrefix, match=r"network n: prefixes\[0\]: 'FD00::/64' is not canonical; write fd00::/64"):
         i.create_network("n", ["FD00::/64"])
-    with pytest.raises(InvalidPrefix, match=r"'10.0.0.1/24' has host bits set; the prefix is 10.0.0.0/24"):
+    with pytest.raises(InvalidPrefix, match=r"'10.0.0.1/24' has host bits set; write 10.0.0.0/24"):
         i.create_network("n", ["10.0.0.1/24"])
     with pytest.raises(InvalidPrefix, match="is not a CIDR prefix"):
         i.create_network("n", ["banana"])
