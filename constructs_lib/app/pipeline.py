@@ -18,6 +18,7 @@ from ..kubernetes.model import ClusterSpec
 from ..kubernetes.plan import PlannedCluster
 from ..openstack.cluster_plan import ClusterPlan
 from ..openstack.cluster_plan import plan_cluster as plan_openstack
+from ..openstack.keys import port_address_lookup, tf_name
 from .plan_file import Plan, PlanError
 
 Progress = Callable[[str, int, int], None]
@@ -83,6 +84,7 @@ def allocate(plan: Plan, clusters: dict[str, ClusterSpec], ipam: Ipam, progress:
             progress(f"site {name}", done, steps)
     for name, spec in clusters.items():
         site = plan.kubernetes[name].site
+        _check_nodes(name, spec, site)
         try:
             out.clusters[name] = plan_k8s(spec, ipam, **_links(out, site))
         except (KubernetesNetworkError, IpamError, ValueError) as e:
@@ -92,6 +94,17 @@ def allocate(plan: Plan, clusters: dict[str, ClusterSpec], ipam: Ipam, progress:
         if progress:
             progress(f"cluster {name}", done, steps)
     return out
+
+
+def _check_nodes(name: str, spec: ClusterSpec, site: str | None) -> None:
+    """A cluster's machines come from its site, or from the plan when it has no site: not both, not neither."""
+    if site is not None and spec.machines:
+        raise PlanError([f"kubernetes.{name}.machines: the machines of a cluster on site {site} come from the site; drop machines: or site:"])
+    pods = spec.strategy("pods")
+    from_node = [it.token for it in (pods.items if pods else ()) if it.kind == "fromNode"]
+    if site is None and from_node and not spec.machines:
+        raise PlanError([f"kubernetes.{name}.pods: {from_node[0]} takes each node's own prefix, but the cluster has no nodes; "
+                         "set site: (its machines and their prefixes) or machines:"])
 
 
 def _links(out: Allocated, site: str | None) -> dict:
@@ -108,8 +121,11 @@ def _links(out: Allocated, site: str | None) -> dict:
             links["node_networks"] = {f: node_net.id for f in node_net.families}
         if osp.pod_range is not None:
             links["pod_networks"] = {"ipv6": ipam.network_by_key(f"{spec.site}/{spec.cluster}/pods").id}
+        # an address Neutron picks (SLAAC, DHCPv6-stateless) is read back from the node's port,
+        # so kubelet's node-ip is the address the VM really has
         links["machines"] = [
-            NodeSpec(name=n.name, addresses={f: a for f, a in n.addresses.items() if a},
+            NodeSpec(name=n.name,
+                     addresses={f: a or port_address_lookup(tf_name(spec.cluster, n.name), f) for f, a in n.addresses.items()},
                      prefixes={"ipv6": n.pod_prefix} if n.pod_prefix else {})
             for n in osp.nodes.values() if n.role != "gateway"
         ]

@@ -53,14 +53,36 @@ def _fail(lines: list[str]) -> int:
     return EXIT_BAD_PLAN
 
 
+def check_outdir(outdir: str, keep: list[str]) -> None:
+    """Refuse an output folder we must not replace: it is replaced whole on success.
+
+    It may be missing, empty, or an earlier output (it has cdktf's manifest.json), and it must
+    not hold the plan or the lock.
+    """
+    out = Path(outdir).resolve()
+    for path in keep:
+        p = Path(path).resolve()
+        if p == out or out in p.parents:
+            raise PlanError([f"--out: {outdir} holds {path}; choose a folder of its own (default cdktf.out)"])
+    if out.exists():
+        if not out.is_dir():
+            raise PlanError([f"--out: {outdir} is a file, not a folder"])
+        if any(out.iterdir()) and not (out / "manifest.json").is_file():
+            raise PlanError([f"--out: {outdir} exists and is not an earlier synth output (no manifest.json); "
+                             "choose another folder or empty it"])
+
+
 def synth(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, outdir: str | None = None, prune: bool = False) -> int:
     progress = Progress()
-    outdir = outdir or os.environ.get("CDKTF_OUTDIR") or "cdktf.out"
     under_cli = "CDKTF_OUTDIR" in os.environ  # cdktf's CLI owns its output folder; we write into it
+    outdir = outdir or os.environ.get("CDKTF_OUTDIR") or "cdktf.out"
+    lock_path = lock_path_for(plan_path, lock)
     try:
+        if not under_cli:
+            check_outdir(outdir, [plan_path, lock_path])
         progress("reading the plan")
         plan, clusters = load_plan(plan_path)
-        store = JsonLockStore(lock_path_for(plan_path, lock))
+        store = JsonLockStore(lock_path)
         with store.locked():
             old = store.read()
             ipam = from_dict(old, where=store.path)
@@ -70,9 +92,9 @@ def synth(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, outdir: str
             plan_diff = diff(old, ipam)
             plan_diff.raise_for_moves()
             progress("synthesizing the stacks")
+            # build everything in a sibling folder, then swap it in: a failure leaves the old output
             staging = outdir if under_cli else tempfile.mkdtemp(prefix=".cdktf.out-", dir=str(Path(outdir).resolve().parent))
             try:
-                allocate(plan, clusters, ipam)  # idempotent: the synth below sees a settled plan
                 from .synth import synthesize
 
                 synthesize(plan, allocated, staging)
@@ -92,15 +114,9 @@ def synth(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, outdir: str
                     shutil.rmtree(staging, ignore_errors=True)
                 raise
             store.write(to_dict(ipam))
-    except PlanError as e:
+    except (PlanError, MovedKeys, IpamError, OSError) as e:
         progress.done()
-        return _fail(e.lines)
-    except MovedKeys as e:
-        progress.done()
-        return _fail(str(e).splitlines())
-    except IpamError as e:
-        progress.done()
-        return _fail([" ".join(str(e).split())])
+        return _fail(_lines(e))
     progress.done()
     for w in allocated.warnings:
         print(f"dualstack: warning: {w}", file=sys.stderr)
@@ -112,13 +128,29 @@ def synth(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, outdir: str
     return 0
 
 
+def _lines(e: BaseException) -> list[str]:
+    """Every refusal as one line each (a plan may have several problems, a lock several moved keys)."""
+    if isinstance(e, PlanError):
+        return e.lines
+    if isinstance(e, MovedKeys):
+        return str(e).splitlines()
+    if isinstance(e, OSError) and e.filename:
+        return [f"{e.filename}: {e.strerror or e}"]
+    return [" ".join(str(e).split())]
+
+
 def plan(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, against: str | None = None, outdir: str = "cdktf.out/review") -> int:
     """Print the address plan and its difference from the lock; write plan.md and plan.svg. The lock is not written."""
     try:
         plan_doc, clusters = load_plan(plan_path)
         store = JsonLockStore(lock_path_for(plan_path, lock))
         old = store.read()
-        baseline = JsonLockStore(against).read() if against else old
+        if against is not None:
+            if not Path(against).is_file():
+                raise PlanError([f"--against: {against}: no such lock file"])
+            baseline = JsonLockStore(against).read()
+        else:
+            baseline = old
         ipam = from_dict(old, where=store.path)
         progress = Progress()
         try:
@@ -129,12 +161,8 @@ def plan(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, against: str
         sys.stdout.write(render_text(rows(ipam), plan_diff, usage_rows(ipam)))
         plan_diff.raise_for_moves()
         write_report(ipam, baseline, outdir, plan_diff=plan_diff)
-    except PlanError as e:
-        return _fail(e.lines)
-    except MovedKeys as e:
-        return _fail(str(e).splitlines())
-    except IpamError as e:
-        return _fail([" ".join(str(e).split())])
+    except (PlanError, MovedKeys, IpamError, OSError) as e:
+        return _fail(_lines(e))
     for w in allocated.warnings:
         print(f"dualstack: warning: {w}", file=sys.stderr)
     return 0

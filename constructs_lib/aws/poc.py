@@ -10,9 +10,8 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
-from pydantic import ConfigDict
-
 from .model import (
+    AwsConfigError,
     AmazonProvidedIpv6,
     ExplicitPrefixes,
     FleetProps,
@@ -66,6 +65,8 @@ class AwsIpv6Spec:
     def __post_init__(self) -> None:
         object.__setattr__(self, "vms", tuple(self.vms))
         if self.azs is not None:
+            if not self.azs:
+                raise AwsConfigError("azs: [] names no availability zone; list at least one, or leave azs out for <region>a, b, c")
             object.__setattr__(self, "azs", tuple(self.azs))
 
     @property

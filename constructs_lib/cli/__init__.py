@@ -37,5 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     except (IpamError, UsageError) as e:
         print(f"dualstack: error: {one_line(e)}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except OSError as e:  # a path that is a folder, unreadable, ...: bad input too, and nothing was written
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"dualstack: error: {where}{e.strerror or one_line(e)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0

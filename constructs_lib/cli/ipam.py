@@ -126,8 +126,18 @@ def _parse_lengths(text: str | None) -> dict[int, int]:
     return out
 
 
+def _name(value: str | None, flag: str) -> None:
+    if value is not None and (not value or value != value.strip() or "/" in value):
+        raise UsageError(f"{flag}: {value!r} must be a non-empty name without surrounding spaces or '/'")
+
+
 def cmd_network_allocate(args: argparse.Namespace) -> int:
+    for flag in ("partition", "project", "name"):
+        _name(getattr(args, flag), f"--{flag}")
     lengths = _parse_lengths(args.length)
+    if args.addressfamily and any(v != int(args.addressfamily[-1]) for v in lengths):
+        other = next(f"IPv{v}" for v in lengths if v != int(args.addressfamily[-1]))
+        raise UsageError(f"--length: {other} given, but --addressfamily {args.addressfamily} allocates no {other.lower()} prefix")
     with transaction(_store(args)) as ipam:
         parent = args.parent or _partition_super(ipam, args.partition)
         if ipam.network(parent).partition != args.partition:
@@ -173,6 +183,7 @@ def cmd_network_release(args: argparse.Namespace) -> int:
 
 
 def cmd_ip_create(args: argparse.Namespace) -> int:
+    _name(args.name, "--name")
     with transaction(_store(args)) as ipam:
         net = ipam.network(args.network)
         if net.project and net.project != args.project:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from heapq import heappop, heappush
 from typing import Iterable, Mapping, NamedTuple
 
 from .buddy import BuddyPool
@@ -176,8 +175,6 @@ class Ipam:
         self._supers: list[Prefix] = []
         self._parent_of: dict[Prefix, Prefix] = {}  # child network prefix -> the prefix it came from
         self._vrfs: set[int] = set()
-        self._vrf_next = vrf_range[0]
-        self._vrf_free: list[int] = []
         self.touched: set[str] = set()  # keys asked for since load: the rest are stale
 
     # -- networks --------------------------------------------------------------------
@@ -338,7 +335,6 @@ class Ipam:
             self._sync_reserved(parent_prefix)
         if net.vrf is not None:
             self._vrfs.discard(net.vrf)
-            heappush(self._vrf_free, net.vrf)
         del self.networks[id]
         self._network_keys.pop(net.key, None)
 
@@ -625,24 +621,23 @@ class Ipam:
         return a
 
     def _take_vrf(self, want: int | None = None) -> int:
+        """A VRF id: ``want``, or the lowest free one.
+
+        Lowest-free depends only on the ids in use, so a live namespace and one reloaded from its
+        lock hand out the same next id. O(child networks) per call, and only when a network is made.
+        """
+        lo, hi = self.vrf_range
         if want is not None:
             if want in self._vrfs:
                 raise AlreadyAllocated(f"vrf {want} is already in use")
             self._vrfs.add(want)
-            self._vrf_next = max(self._vrf_next, want + 1) if want >= self._vrf_next else self._vrf_next
             return want
-        while self._vrf_free:
-            v = heappop(self._vrf_free)
-            if v not in self._vrfs:
-                self._vrfs.add(v)
-                return v
-        while self._vrf_next in self._vrfs:
-            self._vrf_next += 1
-        if self._vrf_next > self.vrf_range[1]:
-            raise NoPrefixAvailable(f"vrf: no free id left in {self.vrf_range[0]}-{self.vrf_range[1]}")
-        v = self._vrf_next
+        v = lo
+        while v in self._vrfs:
+            v += 1
+        if v > hi:
+            raise NoPrefixAvailable(f"vrf: no free id left in {lo}-{hi}")
         self._vrfs.add(v)
-        self._vrf_next += 1
         return v
 
 

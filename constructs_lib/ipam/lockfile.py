@@ -7,10 +7,12 @@ expression (``cidrsubnet(aws_vpc.main.ipv6_cidr_block, 8, 3)``), so a diff reads
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .allocator import Ipam, Network
-from .errors import InvalidPrefix
+from .errors import InvalidPrefix, IpamError
 from .prefix import FAMILY, Prefix, family_version
 
 FORMAT = "dualstack-ipam-lock/1"
@@ -58,73 +60,147 @@ def dumps(ipam: Ipam) -> str:
     return json.dumps(to_dict(ipam), indent=2, sort_keys=True) + "\n"
 
 
-def from_dict(data: dict[str, Any] | None, where: str = "lock") -> Ipam:
-    """Rebuild a namespace exactly as written; every entry is re-reserved at its place."""
-    if not data:
-        return Ipam()
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class _RootEntry(_Strict):
+    relative: str = Field(min_length=1)
+    length: int
+    family: Literal["ipv4", "ipv6"] = "ipv6"
+
+
+class _NetworkEntry(_Strict):
+    prefixes: list[Union[str, _RootEntry]] = Field(min_length=1)
+    name: str = ""
+    description: str = ""
+    partition: str = ""
+    project: str = ""
+    key: Optional[str] = None
+    parent: Optional[str] = None
+    default_child_prefix_length: dict[str, int] = Field(default_factory=dict)
+    private_super: bool = False
+    labels: dict[str, str] = Field(default_factory=dict)
+    vrf: Optional[int] = None
+
+
+class _AllocationEntry(_Strict):
+    network: str
+    cidr: Optional[str] = None
+    address: Optional[str] = None
+    purpose: str = ""
+
+    @model_validator(mode="after")
+    def _one(self) -> "_AllocationEntry":
+        if (self.cidr is None) == (self.address is None):
+            raise ValueError("give exactly one of cidr or address")
+        return self
+
+
+class _LockFile(_Strict):
+    format: str
+    networks: dict[str, _NetworkEntry] = Field(default_factory=dict)
+    allocations: dict[str, _AllocationEntry] = Field(default_factory=dict)
+    ula: dict[str, str] = Field(default_factory=dict)
+    vrf_range: tuple[int, int] = (20, 16_777_215)
+
+
+def _shape(data: Any, where: str) -> _LockFile:
+    """The lock's shape, checked before anything is rebuilt: a hand edit fails on one line, with its path."""
+    if not isinstance(data, dict):
+        raise InvalidPrefix(f"{where}: the lock must be a JSON object, not {type(data).__name__}")
     if data.get("format") != FORMAT:
         raise InvalidPrefix(f"{where}: format {data.get('format')!r} is not {FORMAT!r}")
-    ipam = Ipam(vrf_range=tuple(data.get("vrf_range", (20, 16_777_215))))
-    ipam.ula.update(data.get("ula", {}))
-    networks: dict[str, dict] = data.get("networks", {})
+    try:
+        lock = _LockFile.model_validate(data)
+    except ValidationError as e:
+        first = e.errors(include_url=False)[0]
+        path = ".".join(str(p) for p in first["loc"] if not str(p).startswith(("function-", "union[", "str", "_RootEntry")))
+        raise InvalidPrefix(f"{where}: {path}: {first['msg'].removeprefix('Value error, ')} (got {first.get('input')!r})") from None
+    lo, hi = lock.vrf_range
+    if not 0 <= lo <= hi:
+        raise InvalidPrefix(f"{where}: vrf_range: {list(lock.vrf_range)} must be [low, high] with 0 <= low <= high")
+    for name, text in lock.ula.items():
+        p = Prefix.parse(text, f"{where}: ula.{name}")
+        if p.version != 6 or p.length != 48 or p.base >> 120 != 0xFD:
+            raise InvalidPrefix(f"{where}: ula.{name}: {text!r} is not an RFC 4193 /48 (fdXX:XXXX:XXXX::/48)")
+    return lock
+
+
+def from_dict(data: dict[str, Any] | None, where: str = "lock") -> Ipam:
+    """Rebuild a namespace exactly as written; every entry is re-reserved at its place."""
+    if data is None:
+        return Ipam()
+    lock = _shape(data, where)
+    ipam = Ipam(vrf_range=tuple(lock.vrf_range))
+    ipam.ula.update(lock.ula)
     roots: list[Prefix] = []
 
     def prefix_in(value: Any, field: str) -> Prefix:
-        if isinstance(value, dict):
-            p = Prefix.relative(value["relative"], int(value["length"]), family_version(value.get("family", "ipv6"), field))
+        if isinstance(value, _RootEntry):
+            p = Prefix.relative(value.relative, value.length, family_version(value.family, field))
             roots.append(p)
             return p
-        if isinstance(value, str) and value.startswith("cidrsubnet("):
+        if value.startswith("cidrsubnet("):
             from .allocator import parse_relative
 
             return parse_relative(value, roots, field)
         return Prefix.parse(value, field)
 
-    # supers first, then child networks parents-before-children
-    for id, e in sorted(networks.items()):
-        if e.get("parent") is None:
-            ipam.create_network(
-                id, [prefix_in(p, f"{where}: networks.{id}.prefixes[{i}]") for i, p in enumerate(e["prefixes"])],
-                default_child_prefix_length=e.get("default_child_prefix_length"), private_super=e.get("private_super", False),
-                name=e.get("name", ""), description=e.get("description", ""), partition=e.get("partition", ""),
-                project=e.get("project", ""), labels=e.get("labels"),
-            )
-    pending = {id: e for id, e in networks.items() if e.get("parent") is not None}
-    while pending:
-        ready = sorted(id for id, e in pending.items() if e["parent"] in ipam.networks)
-        if not ready:
-            missing = sorted(pending)[0]
-            raise InvalidPrefix(f"{where}: networks.{missing}.parent: {pending[missing]['parent']!r} is not a network of the lock")
-        for id in ready:
-            e = pending.pop(id)
-            _restore_child_network(ipam, id, e, [prefix_in(p, f"{where}: networks.{id}.prefixes[{i}]") for i, p in enumerate(e["prefixes"])], where)
-    allocs: dict[str, dict] = data.get("allocations", {})
-    # prefixes before addresses, so reserved addresses are placed as they were
-    for key, e in sorted(allocs.items(), key=lambda kv: ("address" in kv[1], kv[0])):
-        if "address" in e:
-            ipam.acquire_ip(e["network"], key, address=e["address"], purpose=e.get("purpose", ""))
-        else:
-            ipam.acquire_prefix(e["network"], key, cidr=e["cidr"], purpose=e.get("purpose", ""))
+    try:  # every allocator refusal during the rebuild names the lock entry it came from
+        for id, e in sorted(lock.networks.items()):  # supers first
+            if e.parent is None:
+                ipam.create_network(
+                    id, [prefix_in(p, f"{where}: networks.{id}.prefixes[{i}]") for i, p in enumerate(e.prefixes)],
+                    default_child_prefix_length=e.default_child_prefix_length, private_super=e.private_super,
+                    name=e.name, description=e.description, partition=e.partition, project=e.project, labels=e.labels,
+                )
+        pending = {id: e for id, e in lock.networks.items() if e.parent is not None}
+        while pending:  # then child networks, parents before children
+            ready = sorted(id for id, e in pending.items() if e.parent in ipam.networks)
+            if not ready:
+                missing = sorted(pending)[0]
+                raise InvalidPrefix(f"{where}: networks.{missing}.parent: {pending[missing].parent!r} is not a network of the lock")
+            for id in ready:
+                e = pending.pop(id)
+                _restore_child_network(ipam, id, e, [prefix_in(p, f"{where}: networks.{id}.prefixes[{i}]") for i, p in enumerate(e.prefixes)], where)
+        # prefixes before addresses, so reserved addresses are placed as they were
+        for key, a in sorted(lock.allocations.items(), key=lambda kv: (kv[1].address is not None, kv[0])):
+            try:
+                if a.address is not None:
+                    ipam.acquire_ip(a.network, key, address=a.address, purpose=a.purpose)
+                else:
+                    ipam.acquire_prefix(a.network, key, cidr=a.cidr, purpose=a.purpose)
+            except IpamError as err:
+                raise type(err)(f"{where}: allocations.{key}: {err}") from None
+    except IpamError as err:
+        if str(err).startswith(f"{where}:"):
+            raise
+        raise type(err)(f"{where}: {err}") from None
     ipam.touched.clear()
     return ipam
 
 
-def _restore_child_network(ipam: Ipam, id: str, e: dict, prefixes: list[Prefix], where: str) -> None:
+def _restore_child_network(ipam: Ipam, id: str, e: _NetworkEntry, prefixes: list[Prefix], where: str) -> None:
     from .errors import AlreadyAllocated
 
-    parent = ipam.network(e["parent"])
+    parent = ipam.network(e.parent)
+    key = e.key or id
+    if key in ipam._network_keys or key in ipam.allocations:
+        raise AlreadyAllocated(f"{where}: networks.{id}.key: {key!r} is used twice")
     taken = []
     for p in prefixes:
         container = ipam._container(parent, p, f"{where}: networks.{id}.prefixes")
+        if p.length <= container.length:
+            raise InvalidPrefix(f"{where}: networks.{id}.prefixes: {p} is not longer than its parent's {container}")
         if not ipam._pools[container].acquire_at(p.base - container.base, p.length):
             raise AlreadyAllocated(f"{where}: networks.{id}: {p} overlaps another allocation in {container}")
         ipam._children[container] += 1
         ipam._parent_of[p] = container
         taken.append(p)
     net = Network(
-        id=id, prefixes=taken, name=e.get("name", ""), description=e.get("description", ""),
-        partition=e.get("partition", ""), project=e.get("project", ""), parent=e["parent"], key=e.get("key") or id,
-        vrf=ipam._take_vrf(e["vrf"]) if e.get("vrf") is not None else None, labels=e.get("labels", {}),
-        default_child_prefix_length={family_version(f): n for f, n in e.get("default_child_prefix_length", {}).items()},
+        id=id, prefixes=taken, name=e.name, description=e.description, partition=e.partition, project=e.project,
+        parent=e.parent, key=key, vrf=ipam._take_vrf(e.vrf) if e.vrf is not None else None, labels=dict(e.labels),
+        default_child_prefix_length={family_version(f): n for f, n in e.default_child_prefix_length.items()},
     )
     ipam._register_child_network(net)

@@ -45,4 +45,4 @@ class NetworkFile(BaseModel):
 
     def matches(self, net: Network) -> bool:
         """Whether a network already in the lock is this one (prefixes cannot change under allocations)."""
-        return [p.text for p in net.prefixes] == self.prefixes
+        return sorted(p.text for p in net.prefixes) == sorted(self.prefixes)  # order carries no meaning here

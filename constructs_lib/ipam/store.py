@@ -118,7 +118,9 @@ class JsonLockStore:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                     break
                 except OSError as e:
-                    if e.errno not in (errno.EAGAIN, errno.EACCES) or time.monotonic() > deadline:
+                    if e.errno not in (errno.EAGAIN, errno.EACCES):
+                        raise StoreError(f"lock {self.path}: cannot lock {folder}: {e.strerror}") from None
+                    if time.monotonic() > deadline:
                         raise StoreError(f"lock {self.path}: another run holds it (waited {self.wait_seconds:.0f} s)") from None
                     time.sleep(0.05)
             yield

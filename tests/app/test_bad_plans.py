@@ -66,6 +66,7 @@ CASES = [
     ("floating-ip-pool-type", edit(lambda p: os_(p).update(gateways="gw-0")), "sites.os-fra.openstack.gateways"),
     ("aws-ipam-netmask", edit(lambda p: aws(p).update(ipv6={"pool_id": "ipam-pool-0123456789abcdef0", "netmask_length": 50})),
      "sites.aws-poc"),
+    ("aws-no-azs", edit(lambda p: aws(p).update(azs=[])), "sites.aws-poc.aws: azs: [] names no availability zone"),
     ("aws-az-region", edit(lambda p: aws(p).update(azs=["us-east-1a"])), "sites.aws-poc.aws: "),
     ("aws-ipv4-overlap", edit(lambda p: aws(p).update(ipv4_cidr="10.20.0.0/16")),
      "sites.aws-poc.aws: VPC aws-poc: the address plan holds 10.100.0.0/16"),
@@ -76,6 +77,12 @@ CASES = [
     ("k8s-calico-block", edit(lambda p: k8s(p).update(calico={"block_size": {"ipv6": 100}})), "116"),
     ("k8s-three-cidrs", edit(lambda p: k8s(p).update(services="10.240.16.0/20, 10.241.0.0/20, v6private/108")), "kubernetes.fra: "),
     ("k8s-link-local", edit(lambda p: k8s(p, "poc").update(services="fe80::/108")), "fe80::/10"),
+    ("k8s-from-node-no-nodes", edit(lambda p: k8s(p, "poc").pop("site")),
+     "kubernetes.poc.pods: v6fromNode/80 takes each node's own prefix, but the cluster has no nodes"),
+    ("k8s-machines-and-site", edit(lambda p: k8s(p).update(machines=[{"name": "extra"}])),
+     "kubernetes.fra.machines: the machines of a cluster on site os-fra come from the site"),
+    ("super-network-moved", edit(lambda p: p["super_networks"][1].update(prefixes=["10.21.0.0/16", "fdf9:5b74:d19b::/48"])),
+     "super_networks[1].prefixes: ['10.21.0.0/16', 'fdf9:5b74:d19b::/48'] differ from the lock's"),
 ]
 
 
@@ -99,6 +106,18 @@ def test_bad_plan(tmp_path: Path, capsys, name, mutate, expected):
     assert lock.read_bytes() == before  # the lock is untouched
     assert not out.exists()  # no partial output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ipam.lock.json", "plan.yaml"]
+
+
+def test_out_folder_that_holds_the_plan_is_refused(tmp_path, capsys):
+    (tmp_path / "plan.yaml").write_text((ROOT / "plan.yaml").read_text())
+    (tmp_path / "notes.txt").write_text("mine")
+    assert main(["synth", "--plan", str(tmp_path / "plan.yaml"), "--out", str(tmp_path)]) == 2
+    assert "holds" in capsys.readouterr().err
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "keep.txt").write_text("mine")
+    assert main(["synth", "--plan", str(tmp_path / "plan.yaml"), "--out", str(tmp_path / "other")]) == 2
+    assert "is not an earlier synth output" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["keep.txt", "notes.txt", "other", "plan.yaml"]
 
 
 def test_at_least_twenty_cases():

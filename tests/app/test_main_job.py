@@ -134,3 +134,21 @@ def test_progress_on_a_terminal(tmp_path):
     text = seen.decode()
     assert "site os-fra" in text and text.rstrip("\r\n").endswith("\r\x1b[K"), text  # shown, then cleared
     assert "[2/4] site aws-poc" in text  # counted steps: two sites, then two clusters
+
+
+def test_slaac_node_ip_is_read_back_from_the_port(tmp_path):
+    """With SLAAC Neutron picks the IPv6 address: kubelet's node-ip reads it from the node's port."""
+    from constructs_lib.app.pipeline import allocate
+    from constructs_lib.app.plan_file import parse_plan
+    from constructs_lib.ipam import Ipam
+
+    plan = yaml.safe_load((ROOT / "plan.yaml").read_text())
+    plan["sites"]["os-fra"]["openstack"]["ipv6_mode"] = "slaac"
+    doc, clusters = parse_plan(plan)
+    done = allocate(doc, clusters, Ipam())
+    join = yaml.safe_load(done.clusters["fra"].files["kubeadm/join-worker-0.yaml"])
+    node_ip = [a["value"] for a in join["nodeRegistration"]["kubeletExtraArgs"] if a["name"] == "node-ip"][0]
+    v4, v6 = node_ip.split(",", 1)
+    assert v4.startswith("10.20.0.")
+    assert v6 == '${one([for ip in openstack_networking_port_v2.k8s_worker-0.all_fixed_ips : ip if strcontains(ip, ":")])}'
+    assert not [k for k in done.ipam.keys() if k.startswith("k8s/fra/nodes/")]  # no address invented for kubelet

@@ -84,10 +84,15 @@ def test_bad_input_one_line_exit_2_nothing_written(tmp_path, capsys):
     assert "no such file" in run_bad(tmp_path, capsys, "network", "create", "-f", str(tmp_path / "missing.yaml"))
     assert "--length: 'IPv4:24'" in run_bad(tmp_path, capsys, "network", "allocate", "--partition", "mini-lab", "--project", "p", "--name", "n", "--length", "IPv4:24")
     assert "IPv7" in run_bad(tmp_path, capsys, "network", "allocate", "--partition", "mini-lab", "--project", "p", "--name", "n", "--length", "IPv7=24")
+    assert "--length: IPv4 given, but --addressfamily ipv6" in run_bad(tmp_path, capsys, "network", "allocate", "--partition", "mini-lab", "--project", "p", "--name", "n", "--addressfamily", "ipv6", "--length", "IPv4=24")
+    assert "--name: ' n2' must be a non-empty name" in run_bad(tmp_path, capsys, "network", "allocate", "--partition", "mini-lab", "--project", "p", "--name", " n2")
     assert "no private super network in partition 'other'" in run_bad(tmp_path, capsys, "network", "allocate", "--partition", "other", "--project", "p", "--name", "n")
     assert "network 'nope' not found" in run_bad(tmp_path, capsys, "network", "ip", "create", "--network", "nope", "--project", "p")
     assert "invalid choice: 'ipv5'" in run_bad(tmp_path, capsys, "network", "ip", "create", "--network", "x", "--project", "p", "--addressfamily", "ipv5")
     assert "key 'gone' not found" in run_bad(tmp_path, capsys, "release", "gone")
+    assert f"{tmp_path}: Is a directory" in run_bad(tmp_path, capsys, "network", "create", "-f", str(tmp_path))
+    code = main(["ipam", "--lock", str(tmp_path), "network", "list"])  # the lock path is a folder
+    assert code == 2 and capsys.readouterr().err.startswith(f"dualstack: error: {tmp_path}: Is a directory")
 
 
 def test_ula_generated_once_and_pinned(tmp_path):

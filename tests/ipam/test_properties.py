@@ -104,3 +104,19 @@ def test_new_key_never_moves_existing(keys, newcomer):
     reloaded.acquire_prefix("s6", newcomer, length=120)
     for k in keys:
         assert reloaded.acquire_prefix("s6", k, length=124).text == before[k]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.integers(0, 7)), max_size=40))
+def test_vrfs_continue_the_same_after_a_reload(ops):
+    """Child networks (and their VRF ids) come out the same from a live namespace and its reloaded lock."""
+    live = Ipam()
+    live.create_network("s", ["10.0.0.0/16"], default_child_prefix_length={"ipv4": 24})
+    for make, k in ops:
+        try:
+            live.allocate_network("s", key=f"n{k}") if make else live.release(f"n{k}")
+        except IpamError:
+            pass
+    reloaded = from_dict(json.loads(dumps(live)))
+    a, b = live.allocate_network("s", key="new"), reloaded.allocate_network("s", key="new")
+    assert (a.vrf, [p.text for p in a.prefixes]) == (b.vrf, [p.text for p in b.prefixes])
