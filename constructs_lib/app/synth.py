@@ -24,16 +24,18 @@ def synthesize(plan: Plan, allocated: Allocated, outdir: str) -> list[str]:
     os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")  # keep jsii's banner out of output
     from cdktf import App, TerraformOutput
 
-    from stacks.aws_ipv6 import build_aws_ipv6_stack
-    from stacks.openstack_cluster import build_openstack_cluster
-
     app = App(outdir=outdir)
     stacks = {}
     for name, site in plan.sites.items():  # the stacks ask the same keys again: same answers
         try:
+            # imported per kind: the OpenStack bindings' jsii assembly alone costs ~0.9 s to load
             if site.openstack is not None:
+                from stacks.openstack_cluster import build_openstack_cluster
+
                 stacks[name] = build_openstack_cluster(app, name, ipam=allocated.ipam, spec=site.openstack)
             else:
+                from stacks.aws_ipv6 import build_aws_ipv6_stack
+
                 stacks[name] = build_aws_ipv6_stack(app, name, ipam=allocated.ipam, spec=site.aws)
         except ValueError as e:  # a construct's own check (Neutron rules, AWS limits): still one line
             raise PlanError([f"sites.{name}.{site.kind}: {' '.join(str(e).split())}"]) from None
