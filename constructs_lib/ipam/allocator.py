@@ -462,7 +462,7 @@ class Ipam:
             pool = self._pools[p]
             self._ips[p] += 1  # reserve first, so the pick below cannot be a reserved address
             self._sync_reserved(p)
-            off = pool.acquire_lowest(p.maxbits)
+            off = pool.acquire_lowest()
             if off is not None:
                 return self._record(key, network, "ip", p.child(off, p.maxbits), p, purpose)
             self._ips[p] -= 1

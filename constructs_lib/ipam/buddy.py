@@ -12,13 +12,16 @@ from heapq import heappop, heappush
 
 
 class BuddyPool:
-    __slots__ = ("length", "maxbits", "_sets", "_heaps", "used")
+    __slots__ = ("length", "maxbits", "_sets", "_heaps", "_all", "used")
 
     def __init__(self, length: int, maxbits: int) -> None:
         self.length = length
         self.maxbits = maxbits
         self._sets: list[set[int]] = [set() for _ in range(maxbits + 1)]
         self._heaps: list[list[int]] = [[] for _ in range(maxbits + 1)]
+        #: every free block as (offset, length), lowest first: built when the pool first hands out
+        #: an address, so lowest-free is O(log n) instead of a look at every length (64 for a /64)
+        self._all: list[tuple[int, int]] | None = None
         #: offset -> length of every block handed out (children and single addresses)
         self.used: dict[int, int] = {}
         self._free(0, length)
@@ -26,14 +29,8 @@ class BuddyPool:
     def _free(self, off: int, length: int) -> None:
         self._sets[length].add(off)
         heappush(self._heaps[length], off)
-
-    def _pop_lowest(self, length: int) -> int:
-        heap, live = self._heaps[length], self._sets[length]
-        while True:
-            off = heappop(heap)
-            if off in live:
-                live.remove(off)
-                return off
+        if self._all is not None:
+            heappush(self._all, (off, length))
 
     def acquire(self, length: int) -> int | None:
         """Best fit (smallest free block that holds ``length``), lowest address on ties."""
@@ -50,35 +47,33 @@ class BuddyPool:
             off = heappop(heap)
         live.remove(off)
         if level < length:
-            heaps, maxbits = self._heaps, self.maxbits
+            heaps, maxbits, every = self._heaps, self.maxbits, self._all
             while level < length:  # keep the lower half, free the upper halves
                 level += 1
                 upper = off + (1 << (maxbits - level))
                 sets[level].add(upper)
                 heappush(heaps[level], upper)
+                if every is not None:
+                    heappush(every, (upper, level))
         self.used[off] = length
         return off
 
-    def acquire_lowest(self, length: int) -> int | None:
-        """The lowest free address, in a block of ``length`` (addresses: people expect .1, .2, .3)."""
-        sets, heaps = self._sets, self._heaps
-        best = best_level = None
-        for level in range(self.length, length + 1):
-            live = sets[level]
-            if live:
-                heap = heaps[level]
-                while heap[0] not in live:
-                    heappop(heap)
-                if best is None or heap[0] < best:
-                    best, best_level = heap[0], level
-        if best is None:
+    def acquire_lowest(self) -> int | None:
+        """The lowest free single address (people expect .1, .2, .3 rather than best fit)."""
+        sets, every = self._sets, self._all
+        if every is None:  # first address of this pool: index the free blocks once (a sorted list is a heap)
+            every = self._all = sorted((off, level) for level in range(self.length, self.maxbits + 1) for off in sets[level])
+        while every and every[0][0] not in sets[every[0][1]]:  # drop stale entries
+            heappop(every)
+        if not every:
             return None
-        sets[best_level].remove(best)  # its heap entry goes stale
-        maxbits, level = self.maxbits, best_level
-        while level < length:
+        best, level = heappop(every)
+        sets[level].remove(best)  # its per-length heap entry goes stale
+        maxbits = self.maxbits
+        while level < maxbits:
             level += 1
             self._free(best + (1 << (maxbits - level)), level)
-        self.used[best] = length
+        self.used[best] = maxbits
         return best
 
     def acquire_at(self, off: int, length: int) -> bool:

@@ -120,3 +120,24 @@ def test_vrfs_continue_the_same_after_a_reload(ops):
     reloaded = from_dict(json.loads(dumps(live)))
     a, b = live.allocate_network("s", key="new"), reloaded.allocate_network("s", key="new")
     assert (a.vrf, [p.text for p in a.prefixes]) == (b.vrf, [p.text for p in b.prefixes])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["prefix", "ip", "release"]), st.integers(0, 8)), max_size=80))
+def test_lowest_address_is_the_lowest_free_one(ops):
+    from constructs_lib.ipam.buddy import BuddyPool
+
+    pool, taken = BuddyPool(120, 128), []
+    for kind, n in ops:
+        if kind == "release" and taken:
+            pool.release(taken.pop(n % len(taken)))
+        elif kind == "prefix":
+            off = pool.acquire(128 - n % 5)
+            if off is not None:
+                taken.append(off)
+        else:
+            free = pool.free_list()
+            off = pool.acquire_lowest()
+            assert off == (free[0][0] if free else None)  # the first address of the lowest free block
+            if off is not None:
+                taken.append(off)
