@@ -292,13 +292,41 @@ class Ipam:
                 self._give_back(parent_prefix, child)
                 self._sync_reserved(parent_prefix)
             raise
-        for parent_prefix, child in taken:
-            self._parent_of[child] = parent_prefix
         net = Network(
             id=id, prefixes=[c for _, c in taken], name=name, description=description, partition=par.partition,
             project=project, parent=parent, key=key, vrf=self._take_vrf(), labels=dict(labels or {}),
         )
-        self._register_child_network(net)
+        self._register_child_network(net, taken)
+        return net
+
+    def restore_network(
+        self,
+        id: str,
+        parent: str,
+        key: str,
+        prefixes: list[Prefix],
+        *,
+        vrf: int | None = None,
+        name: str = "",
+        description: str = "",
+        partition: str = "",
+        project: str = "",
+        labels: Mapping[str, str] | None = None,
+        default_child_prefix_length: Mapping[str | int, int] | None = None,
+        what: str = "",
+    ) -> Network:
+        """A child network exactly as a lock records it: its prefixes at their places, its VRF."""
+        where = what or f"network {id}"
+        if key in self._network_keys or key in self.allocations:
+            raise AlreadyAllocated(f"{where}.key: {key!r} is used twice")
+        par = self.network(parent)
+        taken = [(self._take_exact(par, p, f"{where}.prefixes"), p) for p in prefixes]
+        net = Network(
+            id=id, prefixes=prefixes, name=name, description=description, partition=partition, project=project,
+            parent=parent, key=key, vrf=self._take_vrf(vrf) if vrf is not None else None, labels=dict(labels or {}),
+            default_child_prefix_length={family_version(f): n for f, n in (default_child_prefix_length or {}).items()},
+        )
+        self._register_child_network(net, taken)
         return net
 
     def _existing_network(self, key: str, parent: str, lengths: Mapping[str | int, int] | None) -> Network:
@@ -314,8 +342,9 @@ class Ipam:
                 )
         return net
 
-    def _register_child_network(self, net: Network) -> None:
-        for p in net.prefixes:
+    def _register_child_network(self, net: Network, taken: list[tuple[Prefix, Prefix]]) -> None:
+        for parent_prefix, p in taken:
+            self._parent_of[p] = parent_prefix
             self._add_pool(p, net.id)
         self.networks[net.id] = net
         self._network_keys[net.key] = net.id
@@ -377,12 +406,7 @@ class Ipam:
             want = self._parse_in(net, cidr, f"{key}: cidr")
             if family is not None and family_version(family) != want.version:
                 raise FamilyMismatch(f"{key}: cidr {cidr} is not {FAMILY[family_version(family)]}")
-            parent_prefix = self._container(net, want, f"{key}: cidr")
-            if want.length == parent_prefix.length:
-                raise InvalidPrefix(f"{key}: cidr {cidr} is the whole of {parent_prefix}; a child must be longer")
-            if not self._pools[parent_prefix].acquire_at(want.base - parent_prefix.base, want.length):
-                raise AlreadyAllocated(f"{key}: {cidr} overlaps an allocation in {parent_prefix} of network {network}")
-            self._children[parent_prefix] += 1
+            parent_prefix = self._take_exact(net, want, f"{key}: cidr")
             return self._record(key, network, "prefix", want, parent_prefix, purpose)
         if family is None:
             if net.prefixes_of(4) and net.prefixes_of(6):
@@ -413,6 +437,16 @@ class Ipam:
                 f"{what}: /{length} is not longer than {FAMILY[v]} prefix {prefixes[0]} of network {net.id}; a child must be longer"
             )
         raise NoPrefixAvailable(f"{what}: no free /{length} left in {FAMILY[v]} of network {net.id} ({', '.join(str(p) for p in prefixes)})")
+
+    def _take_exact(self, net: Network, want: Prefix, what: str) -> Prefix:
+        """Take exactly ``want`` from the prefix of ``net`` that holds it; returns that prefix."""
+        parent_prefix = self._container(net, want, what)
+        if want.length == parent_prefix.length:
+            raise InvalidPrefix(f"{what} {want} is the whole of {parent_prefix}; a child must be longer")
+        if not self._pools[parent_prefix].acquire_at(want.base - parent_prefix.base, want.length):
+            raise AlreadyAllocated(f"{what} {want} overlaps an allocation in {parent_prefix} of network {net.id}")
+        self._children[parent_prefix] += 1
+        return parent_prefix
 
     def _give_back(self, parent_prefix: Prefix, child: Prefix) -> None:
         self._pools[parent_prefix].release(child.base - parent_prefix.base)

@@ -11,7 +11,7 @@ from typing import Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .allocator import Ipam, Network
+from .allocator import Ipam
 from .errors import InvalidPrefix, IpamError
 from .prefix import FAMILY, Prefix, family_version
 
@@ -182,25 +182,8 @@ def from_dict(data: dict[str, Any] | None, where: str = "lock") -> Ipam:
 
 
 def _restore_child_network(ipam: Ipam, id: str, e: _NetworkEntry, prefixes: list[Prefix], where: str) -> None:
-    from .errors import AlreadyAllocated
-
-    parent = ipam.network(e.parent)
-    key = e.key or id
-    if key in ipam._network_keys or key in ipam.allocations:
-        raise AlreadyAllocated(f"{where}: networks.{id}.key: {key!r} is used twice")
-    taken = []
-    for p in prefixes:
-        container = ipam._container(parent, p, f"{where}: networks.{id}.prefixes")
-        if p.length <= container.length:
-            raise InvalidPrefix(f"{where}: networks.{id}.prefixes: {p} is not longer than its parent's {container}")
-        if not ipam._pools[container].acquire_at(p.base - container.base, p.length):
-            raise AlreadyAllocated(f"{where}: networks.{id}: {p} overlaps another allocation in {container}")
-        ipam._children[container] += 1
-        ipam._parent_of[p] = container
-        taken.append(p)
-    net = Network(
-        id=id, prefixes=taken, name=e.name, description=e.description, partition=e.partition, project=e.project,
-        parent=e.parent, key=key, vrf=ipam._take_vrf(e.vrf) if e.vrf is not None else None, labels=dict(e.labels),
-        default_child_prefix_length={family_version(f): n for f, n in e.default_child_prefix_length.items()},
+    ipam.restore_network(
+        id, e.parent, e.key or id, prefixes, vrf=e.vrf, name=e.name, description=e.description, partition=e.partition,
+        project=e.project, labels=e.labels, default_child_prefix_length=e.default_child_prefix_length,
+        what=f"{where}: networks.{id}",
     )
-    ipam._register_child_network(net)
