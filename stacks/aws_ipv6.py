@@ -18,8 +18,8 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
-from cdktf import LocalBackend, TerraformStack, TerraformVariable
-from constructs import Construct
+from constructs_lib.engine import LocalBackend, TerraformStack, TerraformVariable
+from constructs_lib.engine import Construct
 
 from constructs_lib.aws import AwsConfigError, AwsProvider, Ipv6Vpc, VmFleet
 from constructs_lib.aws.poc import (  # noqa: F401  (re-exported: the spec lives with the pure model)

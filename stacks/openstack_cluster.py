@@ -17,9 +17,9 @@ node adds its resources and changes nothing else.
 
 from __future__ import annotations
 
-from cdktf import LocalBackend, TerraformOutput, TerraformStack
+from constructs_lib.engine import LocalBackend, TerraformOutput, TerraformStack
 from cdktf_cdktf_provider_openstack.provider import OpenstackProvider
-from constructs import Construct
+from constructs_lib.engine import Construct
 
 from constructs_lib.ipam import Ipam
 from constructs_lib.openstack.cluster_plan import ClusterPlan, OpenStackClusterSpec, plan_cluster

@@ -22,7 +22,7 @@ def as_output(text: str):
 def synthesize(plan: Plan, allocated: Allocated, outdir: str) -> list[str]:
     """Synthesize every site into ``outdir``; returns the stack names."""
     os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")  # keep jsii's banner out of output
-    from cdktf import App, TerraformOutput
+    from constructs_lib.engine import App, TerraformOutput
 
     app = App(outdir=outdir)
     stacks = {}

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any, Mapping, Sequence
 
-from cdktf import TerraformProvider, TerraformProviderGeneratorMetadata, TerraformResource
-from constructs import Construct
+from constructs_lib.engine import TerraformProvider, TerraformProviderGeneratorMetadata, TerraformResource
+from constructs_lib.engine import Construct
 
 from .provider_types import RESOURCE_TYPES, AwsProviderConfig
 from .tftypes import Block, SchemaError

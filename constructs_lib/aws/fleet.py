@@ -12,8 +12,8 @@ Three ``for_each`` resources whatever the fleet size (O(1) jsii calls):
 
 from __future__ import annotations
 
-from cdktf import TerraformOutput
-from constructs import Construct
+from constructs_lib.engine import TerraformOutput
+from constructs_lib.engine import Construct
 
 from constructs_lib.ipam import Ipam
 

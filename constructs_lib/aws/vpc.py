@@ -7,7 +7,7 @@ and adding an AZ adds map entries without touching the others.
 
 from __future__ import annotations
 
-from constructs import Construct
+from constructs_lib.engine import Construct
 
 from constructs_lib.ipam import Ipam
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 from cdktf_cdktf_provider_openstack.compute_instance_v2 import ComputeInstanceV2, ComputeInstanceV2Network
-from constructs import Construct
+from constructs_lib.engine import Construct
 
 from .keys import check_part
 from .naming import claim, name_resource

@@ -11,8 +11,8 @@ from __future__ import annotations
 import weakref
 from typing import Iterable
 
-from cdktf import TerraformElement, TerraformStack
-from constructs import Construct
+from constructs_lib.engine import TerraformElement, TerraformStack
+from constructs_lib.engine import Construct
 
 from .neutron_rules import NeutronRuleError
 

@@ -17,14 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from cdktf import TerraformResource
+from constructs_lib.engine import TerraformResource
 from cdktf_cdktf_provider_openstack.data_openstack_networking_subnetpool_v2 import DataOpenstackNetworkingSubnetpoolV2
 from cdktf_cdktf_provider_openstack.networking_network_v2 import NetworkingNetworkV2
 from cdktf_cdktf_provider_openstack.networking_router_interface_v2 import NetworkingRouterInterfaceV2
 from cdktf_cdktf_provider_openstack.networking_router_route_v2 import NetworkingRouterRouteV2
 from cdktf_cdktf_provider_openstack.networking_router_v2 import NetworkingRouterV2, NetworkingRouterV2ExternalFixedIp
 from cdktf_cdktf_provider_openstack.networking_subnet_v2 import NetworkingSubnetV2, NetworkingSubnetV2AllocationPool
-from constructs import Construct
+from constructs_lib.engine import Construct
 
 from .ipv6_source import DefaultSubnetPool, FixedPrefix, Ipv6PrefixSource, NamedSubnetPool
 from .keys import SUFFIX, check_part, subnet_cidr_expression, subnet_name, tf_name

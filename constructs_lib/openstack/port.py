@@ -21,7 +21,7 @@ from cdktf_cdktf_provider_openstack.networking_port_v2 import (
     NetworkingPortV2FixedIp,
 )
 from cdktf_cdktf_provider_openstack.networking_router_route_v2 import NetworkingRouterRouteV2
-from constructs import Construct
+from constructs_lib.engine import Construct
 
 from .keys import check_part, port_address_lookup, tf_name
 from .naming import claim, name_resource

@@ -13,7 +13,7 @@ from typing import Sequence
 
 from cdktf_cdktf_provider_openstack.networking_secgroup_rule_v2 import NetworkingSecgroupRuleV2
 from cdktf_cdktf_provider_openstack.networking_secgroup_v2 import NetworkingSecgroupV2
-from constructs import Construct
+from constructs_lib.engine import Construct
 
 from .keys import check_part, tf_name
 from .naming import claim, name_resource

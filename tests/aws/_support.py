@@ -16,7 +16,7 @@ AMI = "ami-0123456789abcdef0"
 
 def synth(spec, outdir: Path, *, ipam: Ipam | None = None, stack_id: str = "aws-ipv6") -> tuple[dict, Path, Ipam]:
     """Synthesize ``build_aws_ipv6_stack`` in a fresh App; return (JSON, stack dir, ipam)."""
-    from cdktf import App
+    from constructs_lib.engine import App
 
     from stacks.aws_ipv6 import build_aws_ipv6_stack
 

@@ -260,7 +260,7 @@ def count_jsii_messages(fn):
 
 
 def test_jsii_calls_do_not_grow_with_the_fleet(tmp_path):
-    from cdktf import App
+    from constructs_lib.engine import App
 
     from stacks.aws_ipv6 import build_aws_ipv6_stack
 
@@ -326,7 +326,7 @@ def test_pinned_azs(tmp_path):
 
 
 def test_bad_input_raises_before_a_stack_exists(tmp_path):
-    from cdktf import App
+    from constructs_lib.engine import App
 
     from stacks.aws_ipv6 import build_aws_ipv6_stack
 

@@ -36,7 +36,7 @@ BYOIP = "2001:db8:1234:5600::/56"
 
 def synth_byoip(outdir: Path):
     """A stack built from the constructs directly: BYOIP VPC, explicit and count-mode fleets."""
-    from cdktf import App, TerraformStack
+    from constructs_lib.engine import App, TerraformStack
 
     from constructs_lib.aws import AwsProvider, Ipv6Vpc, VmFleet
     from stacks.aws_ipv6 import provider_config

@@ -12,7 +12,7 @@ os.environ.setdefault("CHECKPOINT_DISABLE", "1")
 
 
 def synth_json(stack) -> dict:
-    from cdktf import Testing
+    from constructs_lib.engine import Testing
 
     return json.loads(Testing.synth(stack))
 

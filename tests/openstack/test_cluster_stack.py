@@ -9,7 +9,7 @@ import re
 import shutil
 import subprocess
 
-import cdktf
+from constructs_lib import engine as cdktf
 import pytest
 
 from constructs_lib.ipam import Ipam, IpamError, NotFound, from_dict, to_dict

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-import cdktf
-from cdktf import TerraformStack
+from constructs_lib import engine as cdktf
+from constructs_lib.engine import TerraformStack
 from cdktf_cdktf_provider_openstack.provider import OpenstackProvider
 
 from constructs_lib.openstack import (
