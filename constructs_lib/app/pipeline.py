@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..aws import model as aws_model
+from .. import aws as aws_model
 from ..aws.poc import fleet_props, vpc_props
 from ..ipam import Ipam, IpamError
 from ..kubernetes import KubernetesNetworkError, NodeSpec

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
-from ..aws import model as aws_model
+from .. import aws as aws_model
 from ..aws.poc import AwsIpv6Spec
 from ..ipam.network_file import NetworkFile
 from ..kubernetes import KubernetesNetworkError

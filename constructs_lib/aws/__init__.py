@@ -1,6 +1,6 @@
 """AWS IPv6 constructs (cdktf), fed by the allocator.
 
-Pure-Python parts (``model``, ``tftypes``, ``provider_types``) import no cdktf; the constructs
+Pure-Python parts (``sources``, ``vpc_plan``, ``fleet_plan``, ``poc``, ``tftypes``, ``provider_types``) import no cdktf; the constructs
 (``Ipv6Vpc``, ``VmFleet``, ``AwsProvider``) load cdktf lazily on first use, so validation and
 planning stay cheap. The prebuilt ``cdktf_cdktf_provider_aws`` is never imported.
 """
@@ -9,25 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .model import (
-    AmazonProvidedIpv6,
-    AwsConfigError,
-    ExplicitIpv6Cidr,
-    ExplicitPrefixes,
-    FleetPlan,
-    FleetProps,
-    IpamPoolIpv6,
-    Ipv6Source,
-    NatGateways,
-    PrefixCount,
-    PrefixMode,
-    SubnetTier,
-    Vm,
-    VpcPlan,
-    VpcProps,
-    plan_fleet,
-    plan_vpc,
-)
+from .common import AwsConfigError
+from .fleet_plan import ExplicitPrefixes, FleetPlan, FleetProps, PrefixCount, PrefixMode, Vm, plan_fleet
+from .sources import AmazonProvidedIpv6, ExplicitIpv6Cidr, IpamPoolIpv6, Ipv6Source, Ipv6SourceChoice
+from .vpc_plan import NatGateways, SubnetTier, VpcPlan, VpcProps, plan_vpc
 from .provider_types import AwsProviderConfig
 from .tftypes import SchemaError
 
@@ -54,7 +39,7 @@ def __getattr__(name: str):
 
 __all__ = [
     "AmazonProvidedIpv6", "AwsConfigError", "AwsProvider", "AwsProviderConfig", "AwsResource", "ExplicitIpv6Cidr",
-    "ExplicitPrefixes", "FleetPlan", "FleetProps", "IpamPoolIpv6", "Ipv6Source", "Ipv6Vpc", "NatGateways",
+    "ExplicitPrefixes", "FleetPlan", "FleetProps", "IpamPoolIpv6", "Ipv6Source", "Ipv6SourceChoice", "Ipv6Vpc", "NatGateways",
     "PrefixCount", "PrefixMode", "SchemaError", "SubnetTier", "Vm", "VmFleet", "VpcPlan", "VpcProps",
     "plan_fleet", "plan_vpc",
 ]

@@ -18,7 +18,8 @@ from constructs_lib.engine import Construct
 from constructs_lib.ipam import Ipam
 
 from .elements import AwsResource, interp, ref
-from .model import ExplicitPrefixes, FleetPlan, FleetProps, PrefixCount, logical, plan_fleet
+from .common import logical
+from .fleet_plan import ExplicitPrefixes, FleetPlan, FleetProps, PrefixCount, plan_fleet
 from .provider_types import (
     AwsEc2SubnetCidrReservation,
     AwsInstance,

@@ -10,18 +10,10 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
-from .model import (
-    AwsConfigError,
-    AmazonProvidedIpv6,
-    ExplicitPrefixes,
-    FleetProps,
-    Ipv6Source,
-    NatGateways,
-    PrefixMode,
-    SubnetTier,
-    Vm,
-    VpcProps,
-)
+from .common import AwsConfigError
+from .fleet_plan import ExplicitPrefixes, FleetProps, PrefixMode, Vm
+from .sources import AmazonProvidedIpv6, Ipv6SourceChoice
+from .vpc_plan import NatGateways, SubnetTier, VpcProps
 from .provider_types import AwsProviderConfig
 
 #: set to 1/true to render the provider for an offline ``terraform plan`` (no AWS account needed)
@@ -50,7 +42,7 @@ class AwsIpv6Spec:
     region: str = "eu-central-1"
     azs: Sequence[str] | None = None
     ipv4_cidr: str = "10.0.0.0/16"
-    ipv6: Ipv6Source = field(default_factory=AmazonProvidedIpv6)
+    ipv6: Ipv6SourceChoice = field(default_factory=AmazonProvidedIpv6)
     vms: Sequence[str | Vm] = ("node-1", "node-2", "node-3")
     fleet_name: str = "node"
     instance_type: str = "t3.micro"

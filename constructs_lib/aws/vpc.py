@@ -12,7 +12,8 @@ from constructs_lib.engine import Construct
 from constructs_lib.ipam import Ipam
 
 from .elements import AwsResource, interp, ref
-from .model import NAT64_PREFIX, SubnetTier, VpcPlan, VpcProps, logical, plan_vpc
+from .common import NAT64_PREFIX, logical
+from .vpc_plan import SubnetTier, VpcPlan, VpcProps, plan_vpc
 from .provider_types import (
     AwsEgressOnlyInternetGateway,
     AwsEip,

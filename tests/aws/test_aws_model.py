@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from constructs_lib.aws import model as m
-from constructs_lib.aws.model import (
+from constructs_lib.aws import common, fleet_plan, sources, vpc_plan
+from constructs_lib.aws import (
     AmazonProvidedIpv6,
     AwsConfigError,
     ExplicitIpv6Cidr,
@@ -72,8 +72,9 @@ def evaluate(expr: str, env: dict[str, str]) -> str:
     return env[expr]
 
 
-def test_model_is_pure_python():
-    src = pathlib.Path(m.__file__).read_text()
+@pytest.mark.parametrize("module", [common, sources, vpc_plan, fleet_plan])
+def test_model_is_pure_python(module):
+    src = pathlib.Path(module.__file__).read_text()
     tree = ast.parse(src)
     imported = {n.names[0].name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import)}
     imported |= {n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
@@ -301,11 +302,11 @@ def test_moving_a_vm_to_another_az_is_refused_against_the_lock():
 
 
 def test_reservation_sized_to_the_fleet():
-    assert m.reservation_length_for(3, 64) == 72
-    assert m.reservation_length_for(256, 64) == 72
-    assert m.reservation_length_for(257, 64) == 68
-    assert m.reservation_length_for(3334, 64) == 68
-    assert m.reservation_length_for(5000, 64) == 64 + 1  # never the whole subnet
+    assert fleet_plan.reservation_length_for(3, 64) == 72
+    assert fleet_plan.reservation_length_for(256, 64) == 72
+    assert fleet_plan.reservation_length_for(257, 64) == 68
+    assert fleet_plan.reservation_length_for(3334, 64) == 68
+    assert fleet_plan.reservation_length_for(5000, 64) == 64 + 1  # never the whole subnet
     ipam = Ipam()
     vp = plan_vpc(ipam, vpc(ipv6=ExplicitIpv6Cidr("2001:db8:1234:5600::/56", "ipam-pool-1")))
     fp = plan_fleet(ipam, vp, fleet(vms=[f"n{i}" for i in range(900)]))

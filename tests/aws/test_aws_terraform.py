@@ -23,7 +23,7 @@ from tests.aws._support import AMI, synth
 from tests.tfmirror import Terraform, planned_resources, requires, resource_changes
 
 from constructs_lib.aws import _generate
-from constructs_lib.aws.model import ExplicitIpv6Cidr, FleetProps, PrefixCount, SubnetTier, VpcProps
+from constructs_lib.aws import ExplicitIpv6Cidr, FleetProps, PrefixCount, SubnetTier, VpcProps
 from constructs_lib.ipam import Ipam
 from stacks.aws_ipv6 import AwsIpv6Spec
 
