@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, NamedTuple
+from types import MappingProxyType
+from typing import Callable, Iterable, Mapping, NamedTuple
 
+from . import terraform
 from .buddy import BuddyPool
 from .errors import (
     AlreadyAllocated,
@@ -20,8 +22,10 @@ from .errors import (
     NoIPAvailable,
     NoPrefixAvailable,
     NotFound,
+    NotOwner,
     Overlap,
 )
+from .keys import KEY_RE, MAX_KEY, check_id, check_key, check_owner, shown
 from .prefix import FAMILY, MAXBITS, Prefix, family_version, format_address
 
 #: uuid5 namespace for child network ids, so the same key gives the same id on any machine
@@ -32,6 +36,8 @@ SMALLEST_PREFIX = {4: 30, 6: 126}
 _FAST_FAMILY = {None: None, "ipv4": 4, "ipv6": 6, 4: 4, 6: 6}
 #: VRF ids handed to child networks (below 20 stays free for infrastructure VRFs)
 DEFAULT_VRF_RANGE = (20, 16_777_215)
+#: who holds an allocation when nobody says: a plan file without ``owner:``
+DEFAULT_OWNER = "plan"
 
 
 def reserved_offsets(prefix: Prefix) -> tuple[int, ...]:
@@ -71,6 +77,7 @@ class Allocation(NamedTuple):
     prefix: Prefix
     parent: Prefix
     purpose: str = ""
+    owner: str = DEFAULT_OWNER  # the plan (or ``dualstack ipam`` user) whose key this is
 
     @property
     def family(self) -> str:
@@ -106,25 +113,12 @@ class Allocation(NamedTuple):
         return self.expr()
 
     def expr(self, parent_expr: str | None = None) -> str:
-        """HCL expression (no ``${}``) for this allocation.
-
-        With ``parent_expr`` the result is relative to the immediate parent (e.g. an AWS
-        subnet's ``ipv6_cidr_block``); without it, a quoted literal when concrete, else the
-        expression against the relative root.
-        """
-        if parent_expr is None:
-            if not self.prefix.is_relative:
-                return f'"{self.text}"'
-            parent_expr = self.parent.text
-        if self.kind == "ip":
-            return f"cidrhost({parent_expr}, {self.hostnum})"
-        return self.prefix.expr_against(parent_expr, self.parent)
+        """Bare HCL for this allocation (``constructs_lib.ipam.terraform.allocation_expr``)."""
+        return terraform.allocation_expr(self, parent_expr)
 
     def tf(self, parent_expr: str | None = None) -> str:
         """What a Terraform string attribute takes: concrete text, or ``${expression}``."""
-        if parent_expr is None and not self.prefix.is_relative:
-            return self.text
-        return "${" + self.expr(parent_expr) + "}"
+        return terraform.allocation_tf(self, parent_expr)
 
 
 @dataclass(slots=True)
@@ -143,14 +137,21 @@ class Network:
     parent: str | None = None
     key: str | None = None
     vrf: int | None = None
+    #: a child network's one owner; the owners that declare a super network (sorted)
+    owners: tuple[str, ...] = (DEFAULT_OWNER,)
     _by_version: dict[int, list[Prefix]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def families(self) -> list[str]:
         return [FAMILY[v] for v in dict.fromkeys(p.version for p in self.prefixes)]
 
+    @property
+    def owner(self) -> str:
+        """The owner of a child network (a super network's first declaring owner)."""
+        return self.owners[0]
+
     def prefixes_of(self, version: int) -> list[Prefix]:
-        # cached: the hot path asks on every acquisition; prefixes never change after creation
+        # cached: the hot path asks on every acquisition; Ipam clears it when a network grows
         try:
             return self._by_version[version]
         except KeyError:
@@ -159,15 +160,26 @@ class Network:
 
 
 class Ipam:
-    """One address namespace. Pure Python; persistence goes through a ``Store``."""
+    """One address namespace. Pure Python; persistence goes through a ``Store``.
 
-    def __init__(self, vrf_range: tuple[int, int] = DEFAULT_VRF_RANGE) -> None:
-        self.networks: dict[str, Network] = {}
-        self.allocations: dict[str, Allocation] = {}
+    ``owner`` is who acts (a plan, or the ``dualstack ipam`` user): every key it creates is its
+    own, and only its own keys can it release, prune or see as stale. Other owners' keys are in
+    the namespace too, so nothing it takes can overlap them. ``networks``, ``allocations`` and
+    ``ula`` are read-only views; change them only through the methods.
+    """
+
+    def __init__(self, vrf_range: tuple[int, int] = DEFAULT_VRF_RANGE, *, owner: str = DEFAULT_OWNER) -> None:
+        check_owner(owner)
+        self.owner = owner
+        self._networks: dict[str, Network] = {}
+        self._allocations: dict[str, Allocation] = {}
+        self.networks: Mapping[str, Network] = MappingProxyType(self._networks)
+        self.allocations: Mapping[str, Allocation] = MappingProxyType(self._allocations)
         self.vrf_range = vrf_range
-        self.ula: dict[str, str] = {}  # name -> pinned RFC 4193 /48
+        self._ula: dict[str, str] = {}  # name -> pinned RFC 4193 /48
+        self.ula: Mapping[str, str] = MappingProxyType(self._ula)
         self._pools: dict[Prefix, BuddyPool] = {}
-        self._owner: dict[Prefix, str] = {}  # network prefix -> network id
+        self._network_of: dict[Prefix, str] = {}  # network prefix -> network id
         self._children: dict[Prefix, int] = {}  # prefix -> number of child prefixes
         self._ips: dict[Prefix, int] = {}  # prefix -> number of keyed addresses
         self._reserved: dict[Prefix, set[int]] = {}  # prefix -> reserved offsets taken out of its free space
@@ -175,7 +187,7 @@ class Ipam:
         self._supers: list[Prefix] = []
         self._parent_of: dict[Prefix, Prefix] = {}  # child network prefix -> the prefix it came from
         self._vrfs: set[int] = set()
-        self.touched: set[str] = set()  # keys asked for since load: the rest are stale
+        self._touched: set[str] = set()  # keys asked for since load: the rest are stale
 
     # -- networks --------------------------------------------------------------------
     def create_network(
@@ -190,32 +202,154 @@ class Ipam:
         partition: str = "",
         project: str = "",
         labels: Mapping[str, str] | None = None,
+        owners: Iterable[str] | None = None,
     ) -> Network:
-        """Create a super network. Its prefixes may not overlap anything in the namespace."""
-        if not id:
-            raise InvalidPrefix("network id: must not be empty")
-        if id in self.networks:
+        """Create a super network, declared by ``owners`` (default: this Ipam's owner).
+
+        Raises ``InvalidPrefix`` (bad id or prefix), ``AlreadyAllocated`` (the id exists) or
+        ``Overlap`` (a prefix overlaps another of the namespace).
+        """
+        check_id(id, "network id")
+        if id in self._networks:
             raise AlreadyAllocated(f"network {id!r} already exists")
-        parsed = [p if isinstance(p, Prefix) else Prefix.parse(p, f"network {id}: prefixes[{i}]") for i, p in enumerate(prefixes)]
-        if not parsed:
-            raise InvalidPrefix(f"network {id}: prefixes must name at least one prefix")
+        parsed = self._parse_super_prefixes(id, prefixes)
         for i, p in enumerate(parsed):
-            for q in parsed[:i]:
-                if p.overlaps(q):
-                    raise Overlap(f"network {id}: prefix {p} overlaps {q} of the same network")
-            for q in self._supers:
-                if p.overlaps(q):
-                    raise Overlap(f"network {id}: prefix {p} overlaps {q} of network {self._owner[q]}")
+            self._check_free_super(id, p, parsed[:i])
         lengths = self._child_lengths(id, default_child_prefix_length or {}, parsed)
         net = Network(
             id=id, prefixes=parsed, name=name, description=description, partition=partition, project=project,
             default_child_prefix_length=lengths, private_super=private_super, labels=dict(labels or {}),
+            owners=tuple(sorted(set(owners))) if owners else (self.owner,),
         )
         for p in parsed:
             self._add_pool(p, id)
             self._supers.append(p)
-        self.networks[id] = net
+        self._networks[id] = net
         return net
+
+    def declare_network(self, id: str, prefixes: Iterable[str | Prefix], **attributes) -> Network:
+        """A super network as this owner's plan declares it: created, joined, grown or shrunk.
+
+        - absent: created, owned by this owner;
+        - the same prefixes: this owner joins its ``owners``; names and labels must agree with
+          the other owners' (its only owner may change them: they steer future allocations only);
+        - more prefixes: the network grows (metal-stack's networks grow over time);
+        - fewer prefixes: only its only owner may drop one, and only one that holds nothing.
+        Raises ``AlreadyAllocated`` naming the other owners when the declarations differ, and what
+        ``create_network`` raises.
+        """
+        if id not in self._networks:
+            return self.create_network(id, prefixes, **attributes)
+        net = self.network(id)
+        if net.parent is not None:
+            raise AlreadyAllocated(f"network {id!r} is a child network of {net.parent}, not a super network")
+        want = self._parse_super_prefixes(id, prefixes)
+        others = [o for o in net.owners if o != self.owner]
+        scratch = Ipam(owner=self.owner).create_network(id, want, **attributes)  # checks the attributes alone
+        differ = [a for a in ("name", "description", "partition", "project", "labels", "private_super", "default_child_prefix_length")
+                  if getattr(scratch, a) != getattr(net, a)]
+        if differ and others:
+            a = differ[0]
+            raise AlreadyAllocated(f"network {id}: {a} {_show(getattr(scratch, a))} differs from {_show(getattr(net, a))} "
+                                   f"declared by {', '.join(others)}; declare it the same way as they do")
+        dropped = [p for p in net.prefixes if p not in want]
+        if dropped and others:
+            raise AlreadyAllocated(f"network {id}: prefix {dropped[0]} is declared by {', '.join(others)} too; "
+                                   f"this plan ({self.owner}) must keep declaring it")
+        for p in want:
+            if p not in net.prefixes:
+                self.add_prefix(id, p)
+        for p in dropped:
+            self.remove_prefix(id, p)
+        for a in differ:
+            setattr(net, a, getattr(scratch, a))
+        if self.owner not in net.owners:
+            net.owners = tuple(sorted({*net.owners, self.owner}))
+        return net
+
+    def add_prefix(self, id: str, prefix: str | Prefix) -> Network:
+        """Grow a super network by a prefix. Raises ``Overlap``, ``InvalidPrefix``, ``NotFound``."""
+        net = self.network(id)
+        if net.parent is not None:
+            raise InvalidPrefix(f"network {id}: a child network grows with grow_network(), not add_prefix()")
+        self._check_may_change(net)
+        p = prefix if isinstance(prefix, Prefix) else Prefix.parse(prefix, f"network {id}: prefix")
+        if p in net.prefixes:
+            return net
+        self._check_free_super(id, p, net.prefixes)
+        net.prefixes.append(p)
+        net._by_version.clear()
+        self._add_pool(p, id)
+        self._supers.append(p)
+        return net
+
+    def remove_prefix(self, id: str, prefix: str | Prefix) -> Network:
+        """Drop a super network's prefix that holds nothing. Raises ``AlreadyAllocated`` listing what it holds."""
+        net = self.network(id)
+        if net.parent is not None:
+            raise InvalidPrefix(f"network {id}: a child network keeps its prefixes; release it instead")
+        self._check_may_change(net)
+        p = prefix if isinstance(prefix, Prefix) else Prefix.parse(prefix, f"network {id}: prefix")
+        if p not in net.prefixes:
+            raise NotFound(f"network {id}: has no prefix {p} ({', '.join(q.text for q in net.prefixes)})")
+        held = self.children_of(p)
+        if held:
+            keys = ", ".join(k for k, _, _ in held[:5]) + (" ..." if len(held) > 5 else "")
+            raise AlreadyAllocated(f"network {id}: prefix {p} still holds {len(held)} allocation(s) ({keys}); release them first")
+        if len(net.prefixes) == 1:
+            raise InvalidPrefix(f"network {id}: {p} is its only prefix; a network keeps at least one")
+        net.prefixes.remove(p)
+        net._by_version.clear()
+        self._supers.remove(p)
+        del self._pools[p], self._network_of[p], self._children[p], self._ips[p]
+        self._reserved.pop(p, None)
+        return net
+
+    def update_network(self, id: str, **attributes) -> Network:
+        """Change a network's descriptive fields (name, description, partition, project, labels).
+
+        Raises ``NotOwner`` when another owner holds it, ``InvalidPrefix`` for an unknown field."""
+        net = self.network(id)
+        self._check_may_change(net)
+        for a, v in attributes.items():
+            if a not in ("name", "description", "partition", "project", "labels"):
+                raise InvalidPrefix(f"network {id}: {a} cannot be updated")
+            setattr(net, a, dict(v) if a == "labels" else v)
+        return net
+
+    def pin_ula(self, name: str, generate: Callable[[], str]) -> str:
+        """The RFC 4193 /48 pinned under ``name``: generated once by ``generate``, then kept forever."""
+        check_id(name, "ula name")
+        if name not in self._ula:
+            text = generate()
+            p = Prefix.parse(text, f"ula {name}")
+            if p.version != 6 or p.length != 48 or p.base >> 120 != 0xFD:
+                raise InvalidPrefix(f"ula {name}: {text!r} is not an RFC 4193 /48")
+            self._ula[name] = text
+        return self._ula[name]
+
+    def networks_containing(self, prefix: Prefix) -> list[Network]:
+        """Every network with a prefix that holds ``prefix`` (outermost first)."""
+        out = [n for n in self._networks.values() for p in n.prefixes if p.contains(prefix)]
+        return sorted(out, key=lambda n: min(p.length for p in n.prefixes if p.contains(prefix)))
+
+    def _parse_super_prefixes(self, id: str, prefixes: Iterable[str | Prefix]) -> list[Prefix]:
+        parsed = [p if isinstance(p, Prefix) else Prefix.parse(p, f"network {id}: prefixes[{i}]") for i, p in enumerate(prefixes)]
+        if not parsed:
+            raise InvalidPrefix(f"network {id}: prefixes must name at least one prefix")
+        return parsed
+
+    def _check_free_super(self, id: str, p: Prefix, same: Iterable[Prefix]) -> None:
+        for q in same:
+            if p.overlaps(q):
+                raise Overlap(f"network {id}: prefix {p} overlaps {q} of the same network")
+        for q in self._supers:
+            if p.overlaps(q):
+                raise Overlap(f"network {id}: prefix {p} overlaps {q} of network {self._network_of[q]}")
+
+    def _check_may_change(self, net: Network) -> None:
+        if self.owner not in net.owners:
+            raise NotOwner(f"network {net.id} belongs to {', '.join(net.owners)}, not to {self.owner}")
 
     @staticmethod
     def _child_lengths(id: str, given: Mapping[str | int, int], prefixes: list[Prefix]) -> dict[int, int]:
@@ -237,13 +371,13 @@ class Ipam:
 
     def _add_pool(self, p: Prefix, network_id: str) -> None:
         self._pools[p] = BuddyPool(p.length, p.maxbits)
-        self._owner[p] = network_id
+        self._network_of[p] = network_id
         self._children.setdefault(p, 0)
         self._ips.setdefault(p, 0)
 
     def network(self, id: str) -> Network:
         try:
-            return self.networks[id]
+            return self._networks[id]
         except KeyError:
             raise NotFound(f"network {id!r} not found") from None
 
@@ -260,13 +394,21 @@ class Ipam:
         id: str | None = None,
         labels: Mapping[str, str] | None = None,
     ) -> Network:
-        """A child network with one child prefix per family, all or nothing."""
-        self._check_key(key)
-        self.touched.add(key)
+        """A child network with one child prefix per family, all or nothing; the same key gives the same network.
+
+        Raises ``InvalidKey``, ``NotFound`` (no such parent), ``NotOwner`` (another owner's key),
+        ``AlreadyAllocated`` (the key holds something else), ``FamilyMismatch``, ``InvalidPrefix``
+        (no length), ``NoPrefixAvailable`` (nothing is taken then).
+        """
+        check_key(key)
         if key in self._network_keys:
+            self._check_owner_of(key)
+            self._touched.add(key)
             return self._existing_network(key, parent, lengths)
-        if key in self.allocations:
-            raise AlreadyAllocated(f"key {key!r} already holds {self.allocations[key].text}, not a network")
+        self._touched.add(key)
+        if key in self._allocations:
+            self._check_owner_of(key)
+            raise AlreadyAllocated(f"key {key!r} already holds {self._allocations[key].text}, not a network")
         par = self.network(parent)
         wanted = [family_version(f, f"network {key}: addressfamily") for f in families] if families else [
             v for v in (4, 6) if par.prefixes_of(v)
@@ -278,10 +420,10 @@ class Ipam:
                 raise FamilyMismatch(f"network {key}: parent {parent} has no {FAMILY[v]} prefix")
             length = lens.get(v, par.default_child_prefix_length.get(v))
             if length is None:
-                raise InvalidPrefix(f"network {key}: no length for {FAMILY[v]} and parent {parent} has no defaultchildprefixlength.{FAMILY[v]}; set --length {FAMILY[v].replace('ipv', 'IPv')}=N")
+                raise InvalidPrefix(f"network {key}: no length for {FAMILY[v]} and parent {parent} has no defaultchildprefixlength.{FAMILY[v]}; give a length for {FAMILY[v]}")
             plan.append((v, length))
-        id = id or str(uuid.uuid5(NETWORK_ID_NAMESPACE, key))
-        if id in self.networks:
+        id = check_id(id, "network id") if id is not None else str(uuid.uuid5(NETWORK_ID_NAMESPACE, key))
+        if id in self._networks:
             raise AlreadyAllocated(f"network {id!r} already exists")
         taken: list[tuple[Prefix, Prefix]] = []
         try:  # every family or none: no half-allocated dual-stack network
@@ -294,9 +436,37 @@ class Ipam:
             raise
         net = Network(
             id=id, prefixes=[c for _, c in taken], name=name, description=description, partition=par.partition,
-            project=project, parent=parent, key=key, vrf=self._take_vrf(), labels=dict(labels or {}),
+            project=project, parent=parent, key=key, vrf=self._take_vrf(), labels=dict(labels or {}), owners=(self.owner,),
         )
         self._register_child_network(net, taken)
+        return net
+
+    def grow_network(self, key: str, lengths: Mapping[str | int, int]) -> Network:
+        """Give the child network ``key`` one more prefix per family in ``lengths`` (all or nothing).
+
+        Growing never renumbers: what the network holds stays where it is; new addresses come
+        from the new prefixes once the old ones are full. Raises what ``allocate_network`` raises.
+        """
+        net = self.network_by_key(key)
+        self._check_owner_of(key)
+        par = self.network(net.parent)
+        taken: list[tuple[Prefix, Prefix]] = []
+        try:
+            for f, length in sorted(lengths.items(), key=lambda kv: family_version(kv[0])):
+                v = family_version(f, f"network {key}: lengths")
+                if not net.prefixes_of(v):
+                    raise FamilyMismatch(f"network {key}: has no {FAMILY[v]} prefix to grow; it was made without {FAMILY[v]}")
+                taken.append(self._take_child(par, v, length, what=f"network {key}"))
+        except Exception:
+            for parent_prefix, child in taken:
+                self._give_back(parent_prefix, child)
+                self._sync_reserved(parent_prefix)
+            raise
+        for parent_prefix, p in taken:
+            net.prefixes.append(p)
+            self._parent_of[p] = parent_prefix
+            self._add_pool(p, net.id)
+        net._by_version.clear()
         return net
 
     def restore_network(
@@ -313,11 +483,18 @@ class Ipam:
         project: str = "",
         labels: Mapping[str, str] | None = None,
         default_child_prefix_length: Mapping[str | int, int] | None = None,
+        owner: str = DEFAULT_OWNER,
         what: str = "",
     ) -> Network:
-        """A child network exactly as a lock records it: its prefixes at their places, its VRF."""
+        """A child network exactly as a lock records it: its prefixes at their places, its VRF, its owner.
+
+        Not a use of the key (it is not marked as asked for). Raises ``AlreadyAllocated`` (key or
+        place taken), ``InvalidPrefix`` (outside the parent), ``NotFound`` (no parent)."""
         where = what or f"network {id}"
-        if key in self._network_keys or key in self.allocations:
+        check_id(id, f"{where}: id")
+        check_key(key, f"{where}.key")
+        check_owner(owner, f"{where}.owner")
+        if key in self._network_keys or key in self._allocations:
             raise AlreadyAllocated(f"{where}.key: {key!r} is used twice")
         par = self.network(parent)
         taken = [(self._take_exact(par, p, f"{where}.prefixes"), p) for p in prefixes]
@@ -325,12 +502,13 @@ class Ipam:
             id=id, prefixes=prefixes, name=name, description=description, partition=partition, project=project,
             parent=parent, key=key, vrf=self._take_vrf(vrf) if vrf is not None else None, labels=dict(labels or {}),
             default_child_prefix_length={family_version(f): n for f, n in (default_child_prefix_length or {}).items()},
+            owners=(owner,),
         )
         self._register_child_network(net, taken)
         return net
 
     def _existing_network(self, key: str, parent: str, lengths: Mapping[str | int, int] | None) -> Network:
-        net = self.networks[self._network_keys[key]]
+        net = self._networks[self._network_keys[key]]
         if net.parent != parent:
             raise AlreadyAllocated(f"key {key!r} is network {net.id} in {net.parent}, not in {parent}; release it first")
         for f, n in (lengths or {}).items():
@@ -338,7 +516,8 @@ class Ipam:
             have = [p.length for p in net.prefixes_of(v)]
             if have and have[0] != n:
                 raise AlreadyAllocated(
-                    f"key {key!r} already holds {net.prefixes_of(v)[0]} (/{have[0]}), not /{n}; release it (dualstack ipam release) to resize"
+                    f"key {key!r} already holds {net.prefixes_of(v)[0]} (/{have[0]}), not /{n}; release it first to resize it "
+                    "(resizing renumbers everything in it: grow it by another prefix instead)"
                 )
         return net
 
@@ -346,25 +525,65 @@ class Ipam:
         for parent_prefix, p in taken:
             self._parent_of[p] = parent_prefix
             self._add_pool(p, net.id)
-        self.networks[net.id] = net
+        self._networks[net.id] = net
         self._network_keys[net.key] = net.id
 
-    def release_network(self, id: str) -> None:
+    def release_network(self, id: str, *, recursive: bool = False) -> list[tuple[str, str]]:
+        """Release a child network; with ``recursive``, everything that hangs under it first.
+
+        Returns ``(key, text)`` of everything released, deepest first. Raises ``AlreadyAllocated``
+        listing what it holds (without ``recursive``), ``NotOwner`` (it or something under it is
+        another owner's), ``NotFound``, or for a super network ``AlreadyAllocated``.
+        """
         net = self.network(id)
         if net.parent is None:
             raise AlreadyAllocated(f"network {id} is a super network; only child networks are released")
-        for p in net.prefixes:
-            if self._children[p] or self._ips[p]:
-                raise AlreadyAllocated(f"network {id}: prefix {p} still holds allocations; release them first")
+        if self.owner not in net.owners:
+            raise NotOwner(f"network {id} (key {net.key}) belongs to {net.owner}, not to {self.owner}")
+        under = self._held_by(net)
+        if under and not recursive:
+            keys = ", ".join(k for k, _ in under[:5]) + (f" and {len(under) - 5} more" if len(under) > 5 else "")
+            raise AlreadyAllocated(f"network {net.key or id} still holds allocations ({len(under)}: {keys}); "
+                                   "release them first, or release recursively")
+        foreign = [k for k, _ in under if self._key_owner(k) != self.owner]
+        if foreign:
+            raise NotOwner(f"network {net.key or id}: {foreign[0]} under it belongs to {self._key_owner(foreign[0])}, not to {self.owner}")
+        freed: list[tuple[str, str]] = []
+        for k, _ in under:  # deepest first: _held_by lists children before their parents
+            if k in self._allocations:
+                freed.append((k, self._allocations[k].text))
+                self._release_allocation(self._allocations[k])
+            else:
+                child = self._networks[self._network_keys[k]]
+                freed.append((k, ", ".join(p.text for p in child.prefixes)))
+                self._drop_network(child)
+        freed.append((net.key or id, ", ".join(p.text for p in net.prefixes)))
+        self._drop_network(net)
+        return freed
+
+    def _held_by(self, net: Network) -> list[tuple[str, Prefix]]:
+        """Every key under ``net`` (allocations and child networks, any depth), deepest first."""
+        out: list[tuple[str, Prefix]] = []
+        mine = set(net.prefixes)
+        for child_prefix, parent_prefix in list(self._parent_of.items()):
+            if parent_prefix in mine:
+                child = self._networks[self._network_of[child_prefix]]
+                if all(k != child.key for k, _ in out):
+                    out += self._held_by(child)
+                    out.append((child.key, child_prefix))
+        out += [(a.key, a.prefix) for a in self._allocations.values() if a.parent in mine]
+        return out
+
+    def _drop_network(self, net: Network) -> None:
         for p in net.prefixes:
             parent_prefix = self._parent_of[p]
-            del self._pools[p], self._owner[p], self._children[p], self._ips[p], self._parent_of[p]
+            del self._pools[p], self._network_of[p], self._children[p], self._ips[p], self._parent_of[p]
             self._reserved.pop(p, None)
             self._give_back(parent_prefix, p)
             self._sync_reserved(parent_prefix)
         if net.vrf is not None:
             self._vrfs.discard(net.vrf)
-        del self.networks[id]
+        del self._networks[net.id]
         self._network_keys.pop(net.key, None)
 
     # -- child prefixes ---------------------------------------------------------------
@@ -378,25 +597,33 @@ class Ipam:
         cidr: str | None = None,
         purpose: str = "",
     ) -> Allocation:
-        """A keyed child prefix: of ``length`` (or the family default), or exactly ``cidr``."""
-        existing = self.allocations.get(key)
-        net = self.networks.get(network)
+        """A keyed child prefix: of ``length`` (or the family default), or exactly ``cidr``.
+
+        The same key gives the same prefix. Raises ``InvalidKey``, ``NotFound``, ``NotOwner``
+        (another owner's key), ``AlreadyAllocated`` (the key holds something else, or ``cidr`` is
+        taken), ``FamilyMismatch``, ``InvalidPrefix``, ``NoPrefixAvailable``.
+        """
+        existing = self._allocations.get(key)
+        net = self._networks.get(network)
         if existing is None and net is not None and cidr is None and length.__class__ is int and family in _FAST_FAMILY and key not in self._network_keys:
             # fast path (fleets of thousands): a new key, a length, one family to take it from;
             # anything unusual (errors included) goes the long way below
             v = _FAST_FAMILY[family]
             ps = net.prefixes_of(v if v is not None else 4 if net.prefixes_of(4) else 6)
-            if ps and not (family is None and len(ps) != len(net.prefixes)) and key.__class__ is str and key and key.isprintable() and key == key.strip():
+            if ps and not (family is None and len(ps) != len(net.prefixes)) and key.__class__ is str and len(key) <= MAX_KEY and KEY_RE.fullmatch(key):
                 for p in ps:
                     if length > p.length and length <= p.maxbits:
                         off = self._pools[p].acquire(length)
                         if off is not None:
                             self._children[p] += 1
-                            self.touched.add(key)
-                            a = self.allocations[key] = Allocation(key, network, "prefix", Prefix(p.version, p.base + off, length, p.root), p, purpose)
+                            self._touched.add(key)
+                            a = self._allocations[key] = Allocation(
+                                key, network, "prefix", Prefix(p.version, p.base + off, length, p.root), p, purpose, self.owner)
                             return a
-        self._check_key(key)
-        self.touched.add(key)
+        check_key(key)
+        if existing is not None or key in self._network_keys:
+            self._check_owner_of(key)
+        self._touched.add(key)
         net = self.network(network)
         if existing is not None:
             return self._same(existing, network, "prefix", length=length, cidr=cidr)
@@ -464,12 +691,18 @@ class Ipam:
     ) -> Allocation:
         """A keyed address: the family's lowest free one, or exactly ``address``.
 
-        Default family: IPv4, unless the network has IPv6 prefixes only.
+        Default family: IPv4, unless the network has IPv6 prefixes only; the prefixes of a family
+        are used in order, so a grown network's new prefix serves only once the first is full.
+        The same key gives the same address. Raises ``InvalidKey``, ``NotFound``, ``NotOwner``,
+        ``AlreadyAllocated`` (key holds something else, address taken or reserved),
+        ``FamilyMismatch``, ``InvalidPrefix``, ``NoIPAvailable``.
         """
-        self._check_key(key)
-        self.touched.add(key)
+        check_key(key)
+        existing = self._allocations.get(key)
+        if existing is not None or key in self._network_keys:
+            self._check_owner_of(key)
+        self._touched.add(key)
         net = self.network(network)
-        existing = self.allocations.get(key)
         if existing is not None:
             return self._same(existing, network, "ip", address=address)
         if key in self._network_keys:
@@ -519,60 +752,117 @@ class Ipam:
                 pool.release(off)
             taken.clear()
 
+    # -- restoring a lock ---------------------------------------------------------------
+    def restore_allocation(self, key: str, network: str, kind: str, text: str, *, purpose: str = "", owner: str = DEFAULT_OWNER,
+                           what: str = "") -> Allocation:
+        """An allocation exactly as a lock records it, for its recorded owner; not a use of the key.
+
+        Raises ``InvalidKey``, ``AlreadyAllocated`` (key or place taken), ``InvalidPrefix``, ``NotFound``."""
+        where = what or key
+        check_key(key, f"{where}: key")
+        check_owner(owner, f"{where}.owner")
+        if key in self._allocations or key in self._network_keys:
+            raise AlreadyAllocated(f"{where}: key {key!r} is used twice")
+        acting, self.owner = self.owner, owner
+        try:
+            if kind == "ip":
+                a = self.acquire_ip(network, key, address=text, purpose=purpose)
+            else:
+                a = self.acquire_prefix(network, key, cidr=text, purpose=purpose)
+        finally:
+            self.owner = acting
+        self._touched.discard(key)
+        return a
+
+    def loaded(self) -> None:
+        """Mark the namespace as freshly loaded: no key asked for yet (the rest is the run's)."""
+        self._touched.clear()
+
     # -- release, stale keys ---------------------------------------------------------------
-    def release(self, key: str) -> None:
-        """Release a keyed prefix, address or (empty) child network."""
+    def release(self, key: str, *, recursive: bool = False) -> list[tuple[str, str]]:
+        """Release a keyed prefix, address or child network (``recursive``: with what hangs under it).
+
+        Returns ``(key, text)`` of everything released. Raises ``NotFound``, ``NotOwner`` (another
+        owner's key), ``AlreadyAllocated`` (a network that still holds allocations)."""
         if key in self._network_keys:
-            self.release_network(self._network_keys[key])
-            return
-        alloc = self.allocations.get(key)
+            return self.release_network(self._network_keys[key], recursive=recursive)
+        alloc = self._allocations.get(key)
         if alloc is None:
             raise NotFound(f"key {key!r} not found")
-        p = alloc.parent
+        self._check_owner_of(key)
         if alloc.kind == "prefix" and alloc.prefix in self._pools:
             raise AlreadyAllocated(f"key {key!r}: {alloc.text} is itself a parent; release its children first")
+        self._release_allocation(alloc)
+        return [(key, alloc.text)]
+
+    def _release_allocation(self, alloc: Allocation) -> None:
+        p = alloc.parent
         self._pools[p].release(alloc.prefix.base - p.base)
         if alloc.kind == "ip":
             self._ips[p] -= 1
         else:
             self._children[p] -= 1
         self._sync_reserved(p)
-        del self.allocations[key]
+        del self._allocations[alloc.key]
 
     def keys(self) -> set[str]:
-        return set(self.allocations) | set(self._network_keys)
+        """Every key of the namespace, every owner's."""
+        return set(self._allocations) | set(self._network_keys)
+
+    def own_keys(self) -> set[str]:
+        """The keys this owner holds."""
+        me = self.owner
+        return {k for k, a in self._allocations.items() if a.owner == me} | {
+            k for k, id in self._network_keys.items() if self._networks[id].owner == me}
+
+    def key_owner(self, key: str) -> str:
+        """Who holds ``key``. Raises ``NotFound``."""
+        if key not in self._allocations and key not in self._network_keys:
+            raise NotFound(f"key {key!r} not found")
+        return self._key_owner(key)
+
+    def _key_owner(self, key: str) -> str:
+        a = self._allocations.get(key)
+        return a.owner if a is not None else self._networks[self._network_keys[key]].owner
+
+    def _check_owner_of(self, key: str) -> None:
+        owner = self._key_owner(key)
+        if owner != self.owner:
+            raise NotOwner(f"key {key!r} belongs to {owner}, not to {self.owner}")
 
     def stale_keys(self) -> list[str]:
-        """Keys held in the namespace that nobody asked for since load: kept until ``prune``."""
-        return sorted(self.keys() - self.touched)
+        """This owner's keys that nobody asked for since load: kept until ``prune``.
+
+        Other owners' keys are never stale for it."""
+        return sorted(self.own_keys() - self._touched)
 
     def prune(self) -> list[str]:
-        """Release every stale key (deepest first). Returns what was released."""
+        """Release this owner's stale keys (deepest first). Returns what was released."""
         stale = self.stale_keys()
         stale_nets = [k for k in stale if k in self._network_keys]
         for k in stale:
-            if k in self.allocations:
+            if k in self._allocations:
                 self.release(k)
         for k in sorted(stale_nets, key=lambda k: -self._depth(self._network_keys[k])):
             self.release(k)
         return stale
 
     def _depth(self, id: str) -> int:
-        d, net = 0, self.networks[id]
+        d, net = 0, self._networks[id]
         while net.parent is not None:
-            d, net = d + 1, self.networks[net.parent]
+            d, net = d + 1, self._networks[net.parent]
         return d
 
     # -- lookups and usage --------------------------------------------------------------
     def get(self, key: str) -> Allocation:
         try:
-            return self.allocations[key]
+            return self._allocations[key]
         except KeyError:
             raise NotFound(f"key {key!r} not found") from None
 
     def network_by_key(self, key: str) -> Network:
         try:
-            return self.networks[self._network_keys[key]]
+            return self._networks[self._network_keys[key]]
         except KeyError:
             raise NotFound(f"network key {key!r} not found") from None
 
@@ -597,16 +887,11 @@ class Ipam:
 
     def children_of(self, prefix: Prefix) -> list[tuple[str, Prefix, str]]:
         """(key, prefix, kind) of what was carved directly from ``prefix``, by address: networks, prefixes, addresses."""
-        out = [(self.networks[self._owner[p]].key, p, "network") for p, parent in self._parent_of.items() if parent == prefix]
-        out += [(a.key, a.prefix, a.kind) for a in self.allocations.values() if a.parent == prefix]
+        out = [(self._networks[self._network_of[p]].key, p, "network") for p, parent in self._parent_of.items() if parent == prefix]
+        out += [(a.key, a.prefix, a.kind) for a in self._allocations.values() if a.parent == prefix]
         return sorted(out, key=lambda t: (t[1].base, t[1].length))
 
     # -- helpers ---------------------------------------------------------------------------
-    @staticmethod
-    def _check_key(key: str) -> None:
-        if key.__class__ is not str or not key or not key.isprintable() or key != key.strip():
-            raise InvalidPrefix(f"key: {key!r} must be a non-empty single-line string without surrounding spaces")
-
     def _family(self, net: Network, family: str | int, field: str) -> int:
         v = family_version(family, field)
         if not net.prefixes_of(v):
@@ -616,20 +901,16 @@ class Ipam:
     def _parse_in(self, net: Network, text: str, field: str) -> Prefix:
         """Parse a concrete CIDR, or the expression form of a prefix inside a relative root."""
         if text.startswith("cidrsubnet("):
-            roots = [Prefix.relative(p.root.expr, p.root.length, p.root.version) for p in net.prefixes if p.root is not None]
-            return parse_relative(text, net.prefixes + roots, field)
+            return parse_relative(text, net.prefixes, field)
         return Prefix.parse(text, field)
 
     def _parse_ip_in(self, net: Network, text: str, field: str) -> Prefix:
         """Parse a concrete address, or ``cidrhost(<prefix expr>, n)`` inside a relative prefix."""
         if text.startswith("cidrhost("):
-            import re
-
-            m = re.fullmatch(r"cidrhost\((.+), (\d+)\)", text)
-            for p in net.prefixes if m else ():
-                if p.is_relative and p.text == m.group(1) and int(m.group(2)) < p.num_addresses:
-                    return Prefix(p.version, p.base + int(m.group(2)), p.maxbits, p.root)
-            raise InvalidPrefix(f"{field}: {text!r} is not a cidrhost() of a relative prefix of network {net.id}")
+            p = terraform.parse_cidrhost(text, net.prefixes)
+            if p is None:
+                raise InvalidPrefix(f"{field}: {text!r} is not a cidrhost() of a relative prefix of network {net.id}")
+            return p
         v, value = Prefix.parse_address(text, field)
         return Prefix(v, value, MAXBITS[v])
 
@@ -646,12 +927,12 @@ class Ipam:
         if (length is not None and a.prefix.length != length) or (cidr is not None and a.prefix.text != cidr) or (
             address is not None and a.text != address
         ):
-            raise AlreadyAllocated(f"key {a.key!r} already holds {a.text}; release it (dualstack ipam release) to change it")
+            raise AlreadyAllocated(f"key {a.key!r} already holds {a.text}; release it first to change it")
         return a
 
     def _record(self, key: str, network: str, kind: str, prefix: Prefix, parent: Prefix, purpose: str) -> Allocation:
-        a = Allocation(key, network, kind, prefix, parent, purpose)
-        self.allocations[key] = a
+        a = Allocation(key, network, kind, prefix, parent, purpose, self.owner)
+        self._allocations[key] = a
         return a
 
     def _take_vrf(self, want: int | None = None) -> int:
@@ -676,20 +957,18 @@ class Ipam:
 
 
 def parse_relative(text: str, parents: Iterable[Prefix], field: str) -> Prefix:
-    """``cidrsubnet(<parent expr>, newbits, netnum)`` back into a relative Prefix.
+    """``cidrsubnet(<parent expr>, newbits, netnum)`` back into a relative Prefix inside one of ``parents``.
 
-    ``<parent expr>`` is the text of one of ``parents``: a relative root's expression, or a
-    relative prefix's own expression (nested form).
+    Raises ``InvalidPrefix`` naming ``field`` when it is not one.
     """
-    import re
+    parents = list(parents)
+    p = terraform.parse_cidrsubnet(text, terraform.relative_roots(parents))
+    if p is None or not any(q.contains(p) for q in parents):
+        raise InvalidPrefix(f"{field}: {text!r} is not a cidrsubnet() of a relative prefix of this network")
+    return p
 
-    m = re.fullmatch(r"cidrsubnet\((.+), (\d+), (\d+)\)", text)
-    if m:
-        for parent in parents:
-            if parent.is_relative and parent.text == m.group(1):
-                newbits, netnum = int(m.group(2)), int(m.group(3))
-                length = parent.length + newbits
-                if length > parent.maxbits or netnum >= (1 << newbits):
-                    break
-                return parent.child(netnum << (parent.maxbits - length), length)
-    raise InvalidPrefix(f"{field}: {text!r} is not a cidrsubnet() of a relative prefix of this network")
+
+def _show(value: object) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{FAMILY.get(k, k)}: {v}" for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))) + "}"
+    return shown(value)

@@ -1,12 +1,22 @@
-"""Typed allocator errors (sentinels in the go-ipam sense): one line, naming the value."""
+"""Typed allocator errors (sentinels in the go-ipam sense): one line, naming the value.
+
+Every method of ``Ipam`` says in its docstring which of these it raises. All are
+``constructs_lib.errors.DualstackError``s.
+"""
+
+from constructs_lib.errors import DualstackError
 
 
-class IpamError(Exception):
+class IpamError(DualstackError):
     """Base of every allocator error. ``str(err)`` is one line fit for a terminal."""
 
 
 class InvalidPrefix(IpamError, ValueError):
     """Text that is not a canonical CIDR/address, host bits set, child longer than parent..."""
+
+
+class InvalidKey(InvalidPrefix):
+    """A key, network id, owner or name that is empty, too long, or holds characters keys may not."""
 
 
 class NoPrefixAvailable(IpamError):
@@ -31,3 +41,7 @@ class FamilyMismatch(IpamError):
 
 class NotFound(IpamError):
     """No network, key or allocation by that name."""
+
+
+class NotOwner(IpamError):
+    """The key or network belongs to another owner (another plan, or the ``dualstack ipam`` user)."""

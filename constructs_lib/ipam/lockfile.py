@@ -11,8 +11,10 @@ from typing import Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .allocator import Ipam
-from .errors import InvalidPrefix, IpamError
+from constructs_lib.errors import StoreError, validation_lines
+
+from .allocator import DEFAULT_OWNER, Ipam
+from .errors import IpamError
 from .prefix import FAMILY, Prefix, family_version
 
 FORMAT = "dualstack-ipam-lock/1"
@@ -41,12 +43,19 @@ def to_dict(ipam: Ipam) -> dict[str, Any]:
             entry["labels"] = dict(net.labels)
         if net.vrf is not None:
             entry["vrf"] = net.vrf
+        if net.owners != (DEFAULT_OWNER,):
+            if net.parent is None:
+                entry["owners"] = list(net.owners)
+            else:
+                entry["owner"] = net.owner
         networks[net.id] = entry
     allocations: dict[str, Any] = {}
     for a in ipam.allocations.values():
         entry = {"network": a.network, ("address" if a.kind == "ip" else "cidr"): a.text}
         if a.purpose:
             entry["purpose"] = a.purpose
+        if a.owner != DEFAULT_OWNER:
+            entry["owner"] = a.owner
         allocations[a.key] = entry
     out: dict[str, Any] = {"format": FORMAT, "networks": networks, "allocations": allocations}
     if ipam.ula:
@@ -82,6 +91,16 @@ class _NetworkEntry(_Strict):
     private_super: bool = False
     labels: dict[str, str] = Field(default_factory=dict)
     vrf: Optional[int] = None
+    owner: Optional[str] = None  # a child network's
+    owners: Optional[list[str]] = Field(default=None, min_length=1)  # a super network's
+
+    @model_validator(mode="after")
+    def _owners(self) -> "_NetworkEntry":
+        if self.parent is None and self.owner is not None:
+            raise ValueError("a super network has owners: [...], not owner:")
+        if self.parent is not None and self.owners is not None:
+            raise ValueError("a child network has one owner:, not owners:")
+        return self
 
 
 class _AllocationEntry(_Strict):
@@ -89,6 +108,7 @@ class _AllocationEntry(_Strict):
     cidr: Optional[str] = None
     address: Optional[str] = None
     purpose: str = ""
+    owner: str = DEFAULT_OWNER
 
     @model_validator(mode="after")
     def _one(self) -> "_AllocationEntry":
@@ -106,34 +126,41 @@ class _LockFile(_Strict):
 
 
 def _shape(data: Any, where: str) -> _LockFile:
-    """The lock's shape, checked before anything is rebuilt: a hand edit fails on one line, with its path."""
+    """The lock's shape, checked before anything is rebuilt: a hand edit fails naming every bad entry."""
     if not isinstance(data, dict):
-        raise InvalidPrefix(f"{where}: the lock must be a JSON object, not {type(data).__name__}")
+        raise StoreError(f"{where}: the lock must be a JSON object with format, networks and allocations, not {type(data).__name__}; "
+                         "restore it from git or delete it to start afresh")
     if data.get("format") != FORMAT:
-        raise InvalidPrefix(f"{where}: format {data.get('format')!r} is not {FORMAT!r}")
+        raise StoreError(f"{where}: format {data.get('format')!r} is not {FORMAT!r}")
     try:
         lock = _LockFile.model_validate(data)
     except ValidationError as e:
-        first = e.errors(include_url=False)[0]
-        path = ".".join(str(p) for p in first["loc"] if not str(p).startswith(("function-", "union[", "str", "_RootEntry")))
-        raise InvalidPrefix(f"{where}: {path}: {first['msg'].removeprefix('Value error, ')} (got {first.get('input')!r})") from None
+        raise StoreError(lines=validation_lines(e, f"{where}: ")) from None
     lo, hi = lock.vrf_range
     if not 0 <= lo <= hi:
-        raise InvalidPrefix(f"{where}: vrf_range: {list(lock.vrf_range)} must be [low, high] with 0 <= low <= high")
+        raise StoreError(f"{where}: vrf_range: {list(lock.vrf_range)} must be [low, high] with 0 <= low <= high")
     for name, text in lock.ula.items():
-        p = Prefix.parse(text, f"{where}: ula.{name}")
+        try:
+            p = Prefix.parse(text, f"{where}: ula.{name}")
+        except IpamError as e:
+            raise StoreError(str(e)) from None
         if p.version != 6 or p.length != 48 or p.base >> 120 != 0xFD:
-            raise InvalidPrefix(f"{where}: ula.{name}: {text!r} is not an RFC 4193 /48 (fdXX:XXXX:XXXX::/48)")
+            raise StoreError(f"{where}: ula.{name}: {text!r} is not an RFC 4193 /48 (fdXX:XXXX:XXXX::/48)")
     return lock
 
 
-def from_dict(data: dict[str, Any] | None, where: str = "lock") -> Ipam:
-    """Rebuild a namespace exactly as written; every entry is re-reserved at its place."""
+def from_dict(data: dict[str, Any] | None, where: str = "lock", *, owner: str = DEFAULT_OWNER) -> Ipam:
+    """Rebuild a namespace exactly as written, acting as ``owner``; every entry is re-reserved at its place.
+
+    ``None`` is an empty namespace. Raises ``StoreError`` naming the entry for a damaged lock
+    (bad shape, overlaps, entries outside their networks).
+    """
     if data is None:
-        return Ipam()
+        return Ipam(owner=owner)
     lock = _shape(data, where)
-    ipam = Ipam(vrf_range=tuple(lock.vrf_range))
-    ipam.ula.update(lock.ula)
+    ipam = Ipam(vrf_range=tuple(lock.vrf_range), owner=owner)
+    for name, text in lock.ula.items():
+        ipam.pin_ula(name, lambda text=text: text)
     roots: list[Prefix] = []
 
     def prefix_in(value: Any, field: str) -> Prefix:
@@ -154,36 +181,32 @@ def from_dict(data: dict[str, Any] | None, where: str = "lock") -> Ipam:
                     id, [prefix_in(p, f"{where}: networks.{id}.prefixes[{i}]") for i, p in enumerate(e.prefixes)],
                     default_child_prefix_length=e.default_child_prefix_length, private_super=e.private_super,
                     name=e.name, description=e.description, partition=e.partition, project=e.project, labels=e.labels,
+                    owners=e.owners or (DEFAULT_OWNER,),
                 )
         pending = {id: e for id, e in lock.networks.items() if e.parent is not None}
         while pending:  # then child networks, parents before children
             ready = sorted(id for id, e in pending.items() if e.parent in ipam.networks)
             if not ready:
                 missing = sorted(pending)[0]
-                raise InvalidPrefix(f"{where}: networks.{missing}.parent: {pending[missing].parent!r} is not a network of the lock")
+                raise StoreError(f"{where}: networks.{missing}.parent: {pending[missing].parent!r} is not a network of the lock")
             for id in ready:
                 e = pending.pop(id)
-                _restore_child_network(ipam, id, e, [prefix_in(p, f"{where}: networks.{id}.prefixes[{i}]") for i, p in enumerate(e.prefixes)], where)
+                ipam.restore_network(
+                    id, e.parent, e.key or id, [prefix_in(p, f"{where}: networks.{id}.prefixes[{i}]") for i, p in enumerate(e.prefixes)],
+                    vrf=e.vrf, name=e.name, description=e.description, partition=e.partition, project=e.project, labels=e.labels,
+                    default_child_prefix_length=e.default_child_prefix_length, owner=e.owner or DEFAULT_OWNER,
+                    what=f"{where}: networks.{id}",
+                )
         # prefixes before addresses, so reserved addresses are placed as they were
         for key, a in sorted(lock.allocations.items(), key=lambda kv: (kv[1].address is not None, kv[0])):
             try:
-                if a.address is not None:
-                    ipam.acquire_ip(a.network, key, address=a.address, purpose=a.purpose)
-                else:
-                    ipam.acquire_prefix(a.network, key, cidr=a.cidr, purpose=a.purpose)
+                ipam.restore_allocation(key, a.network, "ip" if a.address is not None else "prefix", a.address or a.cidr,
+                                        purpose=a.purpose, owner=a.owner, what=f"{where}: allocations.{key}")
             except IpamError as err:
-                raise type(err)(f"{where}: allocations.{key}: {err}") from None
+                text = str(err)
+                raise StoreError(text if text.startswith(f"{where}:") else f"{where}: allocations.{key}: {text}") from None
     except IpamError as err:
-        if str(err).startswith(f"{where}:"):
-            raise
-        raise type(err)(f"{where}: {err}") from None
-    ipam.touched.clear()
+        text = str(err)
+        raise StoreError(text if text.startswith(f"{where}:") else f"{where}: {text}") from None
+    ipam.loaded()
     return ipam
-
-
-def _restore_child_network(ipam: Ipam, id: str, e: _NetworkEntry, prefixes: list[Prefix], where: str) -> None:
-    ipam.restore_network(
-        id, e.parent, e.key or id, prefixes, vrf=e.vrf, name=e.name, description=e.description, partition=e.partition,
-        project=e.project, labels=e.labels, default_child_prefix_length=e.default_child_prefix_length,
-        what=f"{where}: networks.{id}",
-    )

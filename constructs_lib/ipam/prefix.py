@@ -57,6 +57,8 @@ class Prefix(NamedTuple):
         """Parse a canonical CIDR. Host bits or non-canonical spelling are refused."""
         if not isinstance(text, str) or "/" not in text:
             raise InvalidPrefix(f"{field}: {text!r} is not a CIDR prefix (expected e.g. 10.0.0.0/16 or 2001:db8::/48)")
+        if "%" in text:
+            raise InvalidPrefix(f"{field}: {text!r} has a zone index (%...), which only a link-local address on one host has; drop it")
         try:
             net = ipaddress.ip_network(text, strict=False)
         except ValueError:
@@ -80,6 +82,8 @@ class Prefix(NamedTuple):
     @staticmethod
     def parse_address(text: str, field: str = "address") -> tuple[int, int]:
         """Parse a canonical address; returns (version, int)."""
+        if isinstance(text, str) and "%" in text:
+            raise InvalidPrefix(f"{field}: {text!r} has a zone index (%...); drop it")
         try:
             ip = ipaddress.ip_address(text)
         except ValueError:
@@ -118,12 +122,9 @@ class Prefix(NamedTuple):
 
     def expr_against(self, parent_expr: str, parent: "Prefix | RelativeRoot") -> str:
         """``cidrsubnet(parent_expr, newbits, netnum)`` placing this prefix inside ``parent``."""
-        newbits = self.length - parent.length
-        if newbits == 0:
-            return parent_expr
-        parent_base = parent.base if isinstance(parent, Prefix) else 0
-        netnum = (self.base - parent_base) >> (self.maxbits - self.length)
-        return f"cidrsubnet({parent_expr}, {newbits}, {netnum})"
+        from .terraform import cidrsubnet
+
+        return cidrsubnet(self, parent_expr, parent)
 
     def __str__(self) -> str:
         return self.text

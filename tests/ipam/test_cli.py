@@ -90,9 +90,9 @@ def test_bad_input_one_line_exit_2_nothing_written(tmp_path, capsys):
     assert "network 'nope' not found" in run_bad(tmp_path, capsys, "network", "ip", "create", "--network", "nope", "--project", "p")
     assert "invalid choice: 'ipv5'" in run_bad(tmp_path, capsys, "network", "ip", "create", "--network", "x", "--project", "p", "--addressfamily", "ipv5")
     assert "key 'gone' not found" in run_bad(tmp_path, capsys, "release", "gone")
-    assert f"{tmp_path}: Is a directory" in run_bad(tmp_path, capsys, "network", "create", "-f", str(tmp_path))
+    assert f"{tmp_path}: a folder, not a regular file" in run_bad(tmp_path, capsys, "network", "create", "-f", str(tmp_path))
     code = main(["ipam", "--lock", str(tmp_path), "network", "list"])  # the lock path is a folder
-    assert code == 2 and capsys.readouterr().err.startswith(f"dualstack: error: {tmp_path}: Is a directory")
+    assert code == 2 and capsys.readouterr().err.startswith(f"dualstack: error: lock {tmp_path}: a folder, not a regular file")
 
 
 def test_ula_generated_once_and_pinned(tmp_path):

@@ -5,7 +5,8 @@ import time
 
 import pytest
 
-from constructs_lib.ipam import JsonLockStore, MemoryStore, NoPrefixAvailable, StoreError, transaction
+from constructs_lib.ipam import NoPrefixAvailable
+from constructs_lib.store import LockfileStore, MemoryStore, StoreError, transaction
 
 
 def seed(store):
@@ -15,7 +16,7 @@ def seed(store):
 
 
 def test_lock_is_sorted_stable_json(tmp_path):
-    store = JsonLockStore(tmp_path / "ipam.lock.json")
+    store = LockfileStore(tmp_path / "ipam.lock.json")
     seed(store)
     text = (tmp_path / "ipam.lock.json").read_text()
     assert text == json.dumps(json.loads(text), indent=2, sort_keys=True) + "\n"
@@ -26,7 +27,7 @@ def test_lock_is_sorted_stable_json(tmp_path):
 
 
 def test_failed_transaction_writes_nothing(tmp_path):
-    store = JsonLockStore(tmp_path / "ipam.lock.json")
+    store = LockfileStore(tmp_path / "ipam.lock.json")
     seed(store)
     before = (tmp_path / "ipam.lock.json").read_bytes()
     with pytest.raises(NoPrefixAvailable):
@@ -37,7 +38,7 @@ def test_failed_transaction_writes_nothing(tmp_path):
 
 
 def test_crash_mid_write_keeps_previous_lock(tmp_path, monkeypatch):
-    store = JsonLockStore(tmp_path / "ipam.lock.json")
+    store = LockfileStore(tmp_path / "ipam.lock.json")
     seed(store)
     before = (tmp_path / "ipam.lock.json").read_bytes()
 
@@ -53,7 +54,7 @@ def test_crash_mid_write_keeps_previous_lock(tmp_path, monkeypatch):
 
 
 def _hold(path, ready, seconds):
-    with JsonLockStore(path).locked():
+    with LockfileStore(path).locked():
         ready.set()
         time.sleep(seconds)
 
@@ -66,23 +67,23 @@ def test_two_runs_cannot_both_hold_the_lock(tmp_path):
     try:
         assert ready.wait(10)
         with pytest.raises(StoreError, match="another run holds it"):
-            with JsonLockStore(path, wait_seconds=0.2).locked():
+            with LockfileStore(path, wait_seconds=0.2).locked():
                 pass
         start = time.monotonic()
-        with JsonLockStore(path, wait_seconds=10).locked():  # waits for the holder, then gets it
+        with LockfileStore(path, wait_seconds=10).locked():  # waits for the holder, then gets it
             assert time.monotonic() - start > 0.3
     finally:
         holder.join()
 
 
 def _append(path, key):
-    with transaction(JsonLockStore(path, wait_seconds=30)) as ipam:
+    with transaction(LockfileStore(path, wait_seconds=30)) as ipam:
         ipam.acquire_prefix("n", key, family="ipv6", length=80)
 
 
 def test_concurrent_writers_serialize(tmp_path):
     path = tmp_path / "ipam.lock.json"
-    seed(JsonLockStore(path))
+    seed(LockfileStore(path))
     procs = [multiprocessing.Process(target=_append, args=(path, f"w{i}")) for i in range(6)]
     for p in procs:
         p.start()
@@ -97,11 +98,11 @@ def test_bad_lock_is_one_line(tmp_path):
     path = tmp_path / "ipam.lock.json"
     path.write_text("{not json")
     with pytest.raises(StoreError, match=r"not valid JSON \(line 1"):
-        with transaction(JsonLockStore(path)):
+        with transaction(LockfileStore(path)):
             pass
     path.write_text(json.dumps({"format": "other/9"}))
     with pytest.raises(Exception, match="format 'other/9'"):
-        with transaction(JsonLockStore(path)):
+        with transaction(LockfileStore(path)):
             pass
 
 

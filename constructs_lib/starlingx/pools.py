@@ -25,8 +25,8 @@ from bisect import bisect_right
 from heapq import heapify, heappop, heappush
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from .errors import AlreadyAllocated, FamilyMismatch, InvalidPrefix, NoIPAvailable, NotFound, Overlap
-from .prefix import FAMILY, Prefix, format_address
+from constructs_lib.ipam.errors import AlreadyAllocated, FamilyMismatch, InvalidPrefix, NoIPAvailable, NotFound, Overlap
+from constructs_lib.ipam.prefix import FAMILY, Prefix, format_address
 
 ORDERS = ("sequential", "random")
 #: sysinv's DEFAULT_ALLOCATION_ORDER

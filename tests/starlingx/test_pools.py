@@ -7,7 +7,7 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from constructs_lib.ipam.addrpool import (
+from constructs_lib.starlingx.pools import (
     AddressPool,
     KeyedPermutation,
     PlatformNetwork,
