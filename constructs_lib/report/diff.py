@@ -1,9 +1,11 @@
-"""What a run changes against the committed lock: added, released, moved, stale.
+"""What a run changes against a baseline lock (chosen by the caller): added, released, moved, stale.
 
 Compared per key and family (a dual-stack child network is two entries). A key that keeps
 its family but not its range is *moved*: the allocator never does that, so a move means the
 lock was edited by hand or the plan was reconciled wrongly, and the caller must stop
 (``PlanDiff.raise_for_moves``; the CLI exits 2 with one line per moved key).
+
+Changes come in natural key order (``worker-2`` before ``worker-10``), then by family.
 
 Super networks are compared by id, per family, as sets of prefixes: adding a prefix to a
 super network is *added*, dropping one is *released*, and replacing one is *moved*.
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from ..ipam import Ipam, from_dict
+from .natural import natural_key
 from .tree import build_tree
 
 
@@ -34,7 +37,7 @@ class Change:
     key: str  # allocation key, or a super network's id (kind "super")
     family: str
     kind: str  # super | network | prefix | ip
-    old: str | None  # range in the committed lock
+    old: str | None  # range in the baseline lock
     new: str | None  # range after this run
 
 
@@ -56,7 +59,7 @@ class PlanDiff:
         for c in self.moved:
             by_key.setdefault((c.kind == "super", c.key), []).append(c)
         lines = []
-        for (is_super, key), changes in sorted(by_key.items(), key=lambda kv: kv[0][1]):
+        for (is_super, key), changes in sorted(by_key.items(), key=lambda kv: natural_key(kv[0][1])):
             what = f"super network {key}" if is_super else f"key {key}"
             parts = "; ".join(f"{c.family} {c.old} -> {c.new}" for c in changes)
             lines.append(f"moved: {what}: {parts} (the lock pins ranges; release the key to renumber it)")
@@ -83,21 +86,24 @@ def _entries(ipam: Ipam) -> dict[tuple[bool, str, str], Entry]:
     return out
 
 
-def _load(old: Mapping[str, Any] | Ipam | None) -> Ipam | None:
+def _load(old: Mapping[str, Any] | Ipam | None, where: str) -> Ipam | None:
     if old is None or isinstance(old, Ipam):
         return old
-    return from_dict(dict(old), where="committed lock")
+    return from_dict(dict(old), where=where)
 
 
-def diff(old_lock: Mapping[str, Any] | Ipam | None, new: Ipam) -> PlanDiff:
-    """Compare the committed lock (its JSON as a dict, or None when there is none yet) with the run's namespace."""
-    old_ipam = _load(old_lock)
+def diff(old_lock: Mapping[str, Any] | Ipam | None, new: Ipam, *, where: str = "baseline lock") -> PlanDiff:
+    """Compare the baseline lock (its JSON as a dict, or None when there is none yet) with the run's namespace.
+
+    ``where`` names the baseline in the one-line error a damaged one gives (its path, say).
+    """
+    old_ipam = _load(old_lock, where)
     before = _entries(old_ipam) if old_ipam is not None else {}
     after = _entries(new)
     added: list[Change] = []
     released: list[Change] = []
     moved: list[Change] = []
-    for ident in sorted(before.keys() | after.keys(), key=lambda i: (i[1], i[2], not i[0])):
+    for ident in sorted(before.keys() | after.keys(), key=lambda i: (natural_key(i[1]), i[2], not i[0])):
         is_super, key, family = ident
         b, a = before.get(ident), after.get(ident)
         if b == a:
@@ -123,7 +129,7 @@ def diff(old_lock: Mapping[str, Any] | Ipam | None, new: Ipam) -> PlanDiff:
     stale_keys = set(new.stale_keys())
     stale = [
         Change(key, family, kind, texts[0], texts[0])
-        for (is_super, key, family), (kind, texts) in sorted(after.items(), key=lambda kv: (kv[0][1], kv[0][2]))
+        for (is_super, key, family), (kind, texts) in sorted(after.items(), key=lambda kv: (natural_key(kv[0][1]), kv[0][2]))
         if not is_super and key in stale_keys
     ]
     return PlanDiff(tuple(added), tuple(released), tuple(moved), tuple(stale), had_lock=old_ipam is not None)

@@ -1,12 +1,17 @@
-"""The address plan for a pull request: summary, changes, usage per super network, a table per site."""
+"""The address plan for a pull request: summary, changes, usage per super network, a table per site.
+
+Ranges that belong to no site of the plan (a cluster's own ranges, a super network no site
+uses) get a table per owner after the sites. The site count is the plan's sites when the
+caller gives them, else the distinct sites of the rows; never key prefixes that name no site.
+"""
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Collection, Sequence
 
 from .diff import Change, PlanDiff
-from .rows import PlanRow, UsageRow, share_text
-from .text import summary_line
+from .rows import NO_SITE, PlanRow, UsageRow, share_text
+from .text import DEFAULT_BASELINE, baseline_text, summary_line
 
 #: change lists longer than this fold into <details> so the pull request stays readable
 FOLD_AFTER = 30
@@ -43,9 +48,10 @@ def _n(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _counts(rows: Sequence[PlanRow]) -> str:
+def _counts(rows: Sequence[PlanRow], sites: Collection[str] | None) -> str:
+    n_sites = len(set(sites)) if sites is not None else len({r.site for r in rows if r.site != NO_SITE})
     return " · ".join([
-        _n(len({r.site for r in rows}), "site", "sites"),
+        _n(n_sites, "site", "sites"),
         _n(len({r.key for r in rows if r.kind == "super"}), "super network", "super networks"),
         _n(len({r.key for r in rows if r.kind == "network"}), "child network", "child networks"),
         _n(sum(r.kind == "prefix" for r in rows), "prefix", "prefixes"),
@@ -53,10 +59,25 @@ def _counts(rows: Sequence[PlanRow]) -> str:
     ])
 
 
-def render_markdown(rows: Sequence[PlanRow], plan_diff: PlanDiff | None = None, usage: Sequence[UsageRow] = ()) -> str:
-    out = ["# Address plan", "", _counts(rows), ""]
+def _owner_heading(r: PlanRow) -> str:
+    if r.owner:
+        return f"## No site: {r.owner_kind} {cell(r.owner)}"
+    return "## No site"
+
+
+def render_markdown(
+    rows: Sequence[PlanRow],
+    plan_diff: PlanDiff | None = None,
+    usage: Sequence[UsageRow] = (),
+    *,
+    sites: Collection[str] | None = None,
+    baseline_label: str = DEFAULT_BASELINE,
+) -> str:
+    """``sites``: the plan's site names (what the site count counts); ``baseline_label``: what the changes are against."""
+    out = ["# Address plan", "", _counts(rows, sites), ""]
     if plan_diff is not None:
-        lead = "Changes against the committed lock" if plan_diff.had_lock else "No committed lock yet; changes"
+        label = baseline_text(baseline_label)
+        lead = f"Changes against {label}" if plan_diff.had_lock else f"{label[:1].upper()}{label[1:]} does not exist yet; changes"
         out += [f"**{lead}:** {summary_line(plan_diff).replace(', ', ' · ')}", ""]
         if plan_diff.moved:
             out += ["> [!CAUTION]", "> **Moved keys.** The lock pins every key's range; a run must never move one.",
@@ -86,12 +107,13 @@ def render_markdown(rows: Sequence[PlanRow], plan_diff: PlanDiff | None = None, 
                 f"| {u.used_ips} | {u.used_prefixes} | {u.free_blocks} × /{u.free_unit} |"
             )
         out.append("")
-    sites: dict[str, list[PlanRow]] = {}
-    for r in rows:
-        sites.setdefault(r.site, []).append(r)
-    for site, site_rows in sites.items():  # rows come sorted by site
-        out += [f"## Site {cell(site)}", "", "| network | family | CIDR / expression | key | purpose |", "|---|---|---|---|---|"]
-        for r in site_rows:
+    groups: dict[str, list[PlanRow]] = {}
+    for r in rows:  # rows come sorted by site, those without one last, by owner
+        head = f"## Site {cell(r.site)}" if r.site != NO_SITE else _owner_heading(r)
+        groups.setdefault(head, []).append(r)
+    for head, group_rows in groups.items():
+        out += [head, "", "| network | family | CIDR / expression | key | purpose |", "|---|---|---|---|---|"]
+        for r in group_rows:
             indent = "&emsp;" * r.depth  # nesting, as in the terminal table
             purpose = r.purpose.replace("|", "\\|")
             out.append(f"| {cell(r.network)} | {r.family} | {indent}{cell(r.cidr)} | {cell(r.key)} | {purpose} |")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping
 
 from ..ipam import Ipam
 from .diff import PlanDiff, diff
 from .markdown import render_markdown
 from .rows import rows, usage_rows
 from .svg import render_svg
+from .text import DEFAULT_BASELINE
 from .tree import build_tree
 
 MARKDOWN_NAME = "plan.md"
@@ -39,16 +40,21 @@ def write_report(
     outdir: str | os.PathLike[str],
     *,
     plan_diff: PlanDiff | None = None,
+    sites: Collection[str] | None = None,
+    baseline_label: str = DEFAULT_BASELINE,
 ) -> list[Path]:
     """Render plan.md and plan.svg into ``outdir`` (created if missing); returns the paths written.
 
     Both documents are rendered in memory first, so an error leaves the folder as it was.
     Pass ``plan_diff`` when the caller already computed it (it is then not recomputed).
+    ``old_lock`` is the baseline the changes are against, and ``baseline_label`` names it
+    ("the committed lock (git HEAD)"); ``sites`` are the plan's site names (see ``rows``).
     """
     plan_diff = plan_diff if plan_diff is not None else diff(old_lock, ipam)
     tree = build_tree(ipam)
-    markdown = render_markdown(rows(ipam, tree), plan_diff, usage_rows(ipam, tree))
-    svg = render_svg(ipam, plan_diff)
+    markdown = render_markdown(rows(ipam, tree, sites=sites), plan_diff, usage_rows(ipam, tree), sites=sites,
+                               baseline_label=baseline_label)
+    svg = render_svg(ipam, plan_diff, baseline_label=baseline_label)
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     written = []

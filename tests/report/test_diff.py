@@ -143,7 +143,10 @@ def test_old_lock_may_be_an_ipam(lock):
 def test_broken_lock_is_one_line_error(lock):
     with pytest.raises(InvalidPrefix) as err:
         diff({"format": "something-else/9"}, fresh(1))
-    assert "committed lock" in str(err.value) and "\n" not in str(err.value)
+    assert str(err.value).startswith("baseline lock: ") and "\n" not in str(err.value)
+    with pytest.raises(InvalidPrefix) as err:  # the caller names its baseline
+        diff({"format": "something-else/9"}, fresh(1), where="HEAD:ipam.lock.json")
+    assert str(err.value).startswith("HEAD:ipam.lock.json: ") and "\n" not in str(err.value)
 
 
 def test_diff_does_not_touch_the_new_namespace(lock):

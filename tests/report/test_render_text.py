@@ -28,7 +28,7 @@ def test_text_table(run):
     col = lines[0].index("CIDR")
     node = next(line for line in lines if " os-fra/net/node-1 " in line)
     assert node[col:].startswith("    10.10.0.1 ")  # depth 2
-    assert "changes against the committed lock: 8 added, 0 released, 0 moved, 1 stale" in text
+    assert "changes against the lock on disk: 8 added, 0 released, 0 moved, 1 stale" in text  # the default baseline
     assert any(line.split()[:2] == ["+", "os-fra/net/node-5"] for line in lines)
     stale = next(line for line in lines if line.strip().startswith("= "))
     assert "os-fra/fip-pool" in stale and "kept until released" in stale
@@ -49,7 +49,7 @@ def test_text_moved_lines(lock):
 def test_text_without_lock_only_counts_added():
     new = fresh(2)
     text = render_text(rows(new), diff(None, new))
-    assert "no committed lock yet: all 27 ranges are new" in text
+    assert "the lock on disk does not exist yet: all 27 ranges are new" in text
     assert not any(line.startswith("  +") for line in text.splitlines())
 
 
@@ -57,7 +57,7 @@ def test_markdown(run):
     new, d = run
     md = render_markdown(rows(new), d, usage_rows(new))
     assert md.startswith("# Address plan\n\n3 sites · 3 super networks · 2 child networks · 19 prefixes · 11 addresses\n")
-    assert "**Changes against the committed lock:** 8 added · 0 released · 0 moved · 1 stale" in md
+    assert "**Changes against the lock on disk:** 8 added · 0 released · 0 moved · 1 stale" in md
     assert "### Added (8)" in md and "- `os-fra/net/node-4` ipv4 address `10.10.0.4`" in md
     assert "### Released (0)\n\nNone." in md and "### Moved (0)\n\nNone." in md
     assert "### Stale (1)" in md and "- `os-fra/fip-pool` ipv4 prefix `10.10.1.0/26`" in md
@@ -94,5 +94,5 @@ def test_markdown_first_run_and_escaping():
     ipam.create_network("s", ["10.0.0.0/24"], labels={"purpose": "a|b"})
     ipam.acquire_ip("s", "s/odd|key")
     md = render_markdown(rows(ipam), diff(None, ipam))
-    assert "No committed lock yet; changes:** 2 added" in md and "Every range is new" in md
+    assert "The lock on disk does not exist yet; changes:** 2 added" in md and "Every range is new" in md
     assert "`s/odd\\|key`" in md and "| a\\|b |" in md

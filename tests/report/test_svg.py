@@ -84,7 +84,7 @@ def test_labels_and_figures(doc):
     assert "k8s-prod" in k8s4 and "IPv4" in k8s4 and "5 prefixes" in k8s4 and "1.95% allocated" in k8s4
     assert "keys k8s/prod/pods/…" in k8s4
     whole = text_of(doc)
-    assert "Changes against the committed lock: 8 added, 0 released, 0 moved, 1 stale" in whole
+    assert "Changes against the lock on disk: 8 added, 0 released, 0 moved, 1 stale" in whole
     for word in ("IPv4 network", "IPv6 address", "free", "reserved", "known at apply time", "added", "stale", "moved"):
         assert word in whole  # the legend
 
@@ -124,7 +124,7 @@ def test_moved_is_marked(lock):
              if g.get("data-key") and "moved" in classes(g.find("s:rect", NS))]
     assert moved == ["os-fra/fip-pool"]
     tip = next(text_of(g.find("s:title", NS)) for g in doc.iter("{http://www.w3.org/2000/svg}g") if g.get("data-key") == "os-fra/fip-pool")
-    assert tip.endswith("MOVED: the committed lock pins 10.10.1.64/26")
+    assert tip.endswith("MOVED: the lock on disk pins 10.10.1.64/26")
     assert "moved: key os-fra/fip-pool: ipv4 10.10.1.64/26 -> 10.10.1.0/26" in text_of(doc)  # listed in the header
 
 
