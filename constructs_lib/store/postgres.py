@@ -1,0 +1,661 @@
+"""The PostgreSQL store: one address namespace per database, shared by many plans (owners).
+
+``PostgresStore(url)`` implements the ``Store`` seam (``base.py``):
+
+- ``session(owner, run_id)`` opens one transaction, takes the namespace-wide
+  ``pg_advisory_xact_lock`` (every writer queues there, as NetBox does for "next available"), and
+  reads the snapshot; ``commit(document)`` turns ``base.changes(snapshot, document, owner)`` into
+  batched statements (whole columns ``unnest``ed: a handful of round trips per run) plus one
+  change-log row per change. Leaving the ``with`` block cleanly commits; anything else rolls back.
+  A run killed at any moment leaves the store as it was: PostgreSQL drops the open transaction.
+- ``read()`` returns the document exactly as ``lockfile.to_dict`` writes it (contract-tested).
+- ``init()`` applies the migrations in ``migrations/`` in order; ``status()`` says where the schema is.
+
+The schema refuses overlap itself (``migrations/0001_initial.sql``); this module maps its refusals,
+serialization failures and deadlocks (``RetryableStoreError``) and connection problems to one
+``StoreError`` line with the URL's password masked.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import resources
+from typing import Any, Iterator, Mapping
+
+from ..errors import StoreError
+from ..ipam.allocator import parse_relative
+from ..ipam.errors import IpamError
+from ..ipam.lockfile import FORMAT
+from ..ipam.prefix import FAMILY, MAXBITS, Prefix, format_address
+from . import sql
+from .base import DEFAULT_OWNER, Change, LogEntry, RetryableStoreError, changes
+from .url import StoreUrl, parse, scrub
+
+DEFAULT_VRF_RANGE = (20, 16_777_215)
+_NETWORK_FIELDS = {"prefixes", "name", "description", "partition", "project", "key", "parent",
+                   "default_child_prefix_length", "private_super", "labels", "vrf", "owner", "owners"}
+_ALLOCATION_FIELDS = {"network", "cidr", "address", "purpose", "owner"}
+_MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+
+# -- migrations ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    text: str
+
+
+def migrations() -> list[Migration]:
+    """The migrations shipped with this code, in order (versions 1..N without gaps)."""
+    out = []
+    for entry in resources.files(__package__).joinpath("migrations").iterdir():
+        m = _MIGRATION_NAME.match(entry.name)
+        if m:
+            out.append(Migration(int(m.group(1)), m.group(2), entry.read_text(encoding="utf-8")))
+    out.sort(key=lambda m: m.version)
+    if [m.version for m in out] != list(range(1, len(out) + 1)):
+        raise StoreError(f"migrations: versions {[m.version for m in out]} are not 1..{len(out)} without gaps")
+    return out
+
+
+def schema_version() -> int:
+    """The schema version this code reads and writes."""
+    return len(migrations())
+
+
+# -- prefixes <-> rows -----------------------------------------------------------------------------
+def _fast_cidr(text: str, field: str) -> Prefix:
+    """A canonical concrete CIDR; anything unusual goes to ``Prefix.parse`` for its exact message."""
+    addr, _, length = text.partition("/")
+    if length.isdigit() and (length == "0" or not length.startswith("0")):
+        try:
+            ip = ipaddress.ip_address(addr)
+        except ValueError:
+            ip = None
+        if ip is not None and str(ip) == addr:
+            v, n, bits = ip.version, int(ip), int(length)
+            if bits <= MAXBITS[v] and not n & ((1 << (MAXBITS[v] - bits)) - 1):
+                return Prefix(v, n, bits)
+    return Prefix.parse(text, field)
+
+
+def _cidr_of(p: Prefix) -> str:
+    """The ``cidr`` value of a prefix: itself, or its offset inside the root's placeholder (base 0)."""
+    return f"{format_address(p.version, p.base)}/{p.length}"
+
+
+def _root_of(p: Prefix) -> str:
+    return p.root.expr if p.root is not None else ""
+
+
+class _Spaces:
+    """The prefixes of a document's networks, parsed once, to place entries in their parents."""
+
+    def __init__(self, networks: Mapping[str, Any]) -> None:
+        self.networks = networks
+        self._prefixes: dict[str, list[Prefix]] = {}
+        self.roots: list[Prefix] = []
+        for id, e in networks.items():
+            if isinstance(e, Mapping) and e.get("parent") is None:
+                self._prefixes[id] = [self._super_prefix(id, i, p) for i, p in enumerate(_list(e.get("prefixes"), f"networks.{id}.prefixes"))]
+                self.roots += [p for p in self._prefixes[id] if p.root is not None]
+
+    def _super_prefix(self, id: str, i: int, value: Any) -> Prefix:
+        field = f"networks.{id}.prefixes[{i}]"
+        if isinstance(value, Mapping):
+            extra = set(value) - {"relative", "length", "family"}
+            if extra or not isinstance(value.get("relative"), str) or not isinstance(value.get("length"), int):
+                raise StoreError(f"{field}: {value!r} is not a relative root {{relative, length, family}}")
+            family = value.get("family", "ipv6")
+            if family not in ("ipv4", "ipv6"):
+                raise StoreError(f"{field}.family: {family!r} is not ipv4 or ipv6")
+            return Prefix.relative(value["relative"], value["length"], 4 if family == "ipv4" else 6)
+        if not isinstance(value, str):
+            raise StoreError(f"{field}: {value!r} is not a prefix")
+        return _fast_cidr(value, field)
+
+    def prefixes(self, id: str) -> list[Prefix]:
+        got = self._prefixes.get(id)
+        if got is None:
+            e = self.networks.get(id)
+            if not isinstance(e, Mapping):
+                raise StoreError(f"network {id!r} is not in the document")
+            got = self._prefixes[id] = [self._child_prefix(id, i, t) for i, t in enumerate(_list(e.get("prefixes"), f"networks.{id}.prefixes"))]
+        return got
+
+    def _child_prefix(self, id: str, i: int, text: Any) -> Prefix:
+        field = f"networks.{id}.prefixes[{i}]"
+        if not isinstance(text, str):
+            raise StoreError(f"{field}: {text!r} is not a prefix")
+        if text.startswith("cidrsubnet("):
+            p = parse_relative(text, self.roots, field)
+            if p.text != text:
+                raise StoreError(f"{field}: {text!r} is not canonical; write {p.text}")
+            return p
+        return _fast_cidr(text, field)
+
+    @staticmethod
+    def container(prefixes: list[Prefix], want: Prefix, field: str, network: str) -> Prefix:
+        shift = MAXBITS[want.version]
+        for p in prefixes:
+            if p.version == want.version and p.root == want.root and want.length >= p.length and (
+                want.base >> (shift - p.length) == p.base >> (shift - p.length)
+            ):
+                return p
+        raise StoreError(f"{field}: {want.text} is not inside network {network} ({', '.join(p.text for p in prefixes)})")
+
+
+def _list(value: Any, field: str) -> list[Any]:
+    if not isinstance(value, list) or not value:
+        raise StoreError(f"{field}: {value!r} must be a non-empty list")
+    return value
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+class _Rows:
+    """Column arrays for the batched statements of one commit."""
+
+    def __init__(self, *names: str) -> None:
+        self.columns: dict[str, list[Any]] = {n: [] for n in names}
+
+    def add(self, *values: Any) -> None:
+        for column, v in zip(self.columns.values(), values):
+            column.append(v)
+
+    def __len__(self) -> int:
+        return len(next(iter(self.columns.values())))
+
+    def params(self) -> list[list[Any]]:
+        return list(self.columns.values())
+
+
+def _block_rows() -> _Rows:
+    return _Rows("kind", "network", "position", "key", "owner", "purpose", "parent", "root", "parent_cidr", "cidr", "text")
+
+
+def _network_rows() -> _Rows:
+    return _Rows("id", "parent", "key", "owner", "name", "description", "partition", "project", "dcpl", "private_super", "labels", "vrf")
+
+
+# -- the store -------------------------------------------------------------------------------------
+class PostgresStore:
+    """A store in a PostgreSQL database (schema ``dualstack``). Every failure is one ``StoreError`` line."""
+
+    def __init__(self, url: str | StoreUrl, *, wait_seconds: float = 120.0, connect_timeout: int = 10) -> None:
+        self.url = url if isinstance(url, StoreUrl) else parse(url)
+        self.where = f"store {self.url.masked}"
+        self.wait_seconds = wait_seconds
+        self.connect_timeout = connect_timeout
+
+    def __repr__(self) -> str:
+        return f"PostgresStore({self.url.masked!r})"
+
+    # -- connections and errors --------------------------------------------------------------------
+    def _connect(self) -> Any:
+        import psycopg
+
+        extra: dict[str, Any] = {}
+        if "connect_timeout" not in self.url.params:
+            extra["connect_timeout"] = self.connect_timeout
+        if "application_name" not in self.url.params:
+            extra["application_name"] = "dualstack"
+        try:
+            return psycopg.connect(self.url.text, autocommit=False, **extra)
+        except psycopg.Error as e:
+            raise self._error(e) from None
+
+    def _error(self, e: BaseException) -> StoreError:
+        """One line for a driver or server error; serialization failures and deadlocks are retryable."""
+        message = scrub(getattr(e, "diag", None) and e.diag.message_primary or e, self.url.text)
+        state = getattr(e, "sqlstate", None) or ""
+        if state in ("40001", "40P01"):
+            return RetryableStoreError(f"{self.where}: {message}")
+        if state == "55P03":
+            return StoreError(f"{self.where}: another run held the namespace lock longer than {self.wait_seconds:g} s; try again later")
+        if state in ("3F000", "42P01"):
+            return StoreError(f"{self.where}: the database has no dualstack schema; run dualstack store init")
+        if state == "3D000" or re.search(r'database "[^"]*" does not exist', message):
+            return StoreError(f"{self.where}: database {self.url.dbname!r} does not exist; create it (createdb {self.url.dbname}) and run dualstack store init")
+        if state in ("28P01", "28000") or "password authentication failed" in message or "no password supplied" in message:
+            user = self.url.params.get("user", "")
+            who = f" for user {user!r}" if user else ""
+            return StoreError(f"{self.where}: authentication failed{who}: {message}")
+        if state.startswith("23"):
+            diag = getattr(e, "diag", None)
+            constraint = getattr(diag, "constraint_name", None) or ""
+            detail = scrub(getattr(diag, "message_detail", None) or "", self.url.text)
+            what = _CONSTRAINTS.get(constraint, constraint or "a constraint")
+            return StoreError(f"{self.where}: the schema refuses the change ({what}): {message}{'; ' + detail if detail else ''}")
+        if state == "42501":
+            return StoreError(f"{self.where}: permission denied: {message}")
+        if not state:  # no SQLSTATE: the connection itself (server unreachable, socket missing, TLS, ...)
+            return StoreError(f"{self.where}: cannot connect: {message}")
+        return StoreError(f"{self.where}: {message} (SQLSTATE {state})")
+
+    @contextmanager
+    def _transaction(self, *, read_only: bool = False, lock: bool = False) -> Iterator[Any]:
+        """One transaction on a fresh connection; commits on a clean exit, rolls back otherwise."""
+        import psycopg
+
+        conn = self._connect()
+        try:
+            conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ if read_only else psycopg.IsolationLevel.READ_COMMITTED
+            conn.read_only = read_only
+            try:
+                cur = conn.cursor()
+                if lock:
+                    # READ COMMITTED: every statement after the lock sees what the previous holder committed
+                    cur.execute(sql.LOCK_TIMEOUT, (f"{int(self.wait_seconds * 1000)}ms",))
+                    cur.execute(sql.TAKE_NAMESPACE_LOCK, (sql.NAMESPACE_LOCK,))
+            except psycopg.Error as e:
+                raise self._error(e) from None
+            try:
+                yield cur
+            except psycopg.Error as e:
+                _rollback(conn)
+                raise self._error(e) from None
+            except BaseException:
+                _rollback(conn)
+                raise
+            try:
+                conn.commit()
+            except psycopg.Error as e:
+                raise self._error(e) from None
+        finally:
+            conn.close()
+
+    # -- schema ------------------------------------------------------------------------------------
+    def _check_schema(self, cur: Any) -> None:
+        cur.execute(sql.MIGRATION_TABLE_EXISTS)
+        if not cur.fetchone()[0]:
+            raise StoreError(f"{self.where}: the database has no dualstack schema; run dualstack store init")
+        cur.execute(sql.MIGRATIONS_APPLIED)
+        have = cur.fetchall()
+        known = migrations()
+        version = max((v for v, _ in have), default=0)
+        if version > len(known):
+            raise StoreError(f"{self.where}: schema version {version} is newer than this dualstack knows ({len(known)}); upgrade dualstack")
+        if version < len(known):
+            raise StoreError(f"{self.where}: schema version {version} is older than this dualstack's {len(known)}; run dualstack store init")
+        for v, name in have:
+            if known[v - 1].name != name:
+                raise StoreError(f"{self.where}: migration {v:04d} is {name!r} in the database but {known[v - 1].name!r} here; this database belongs to another dualstack")
+
+    def init(self) -> list[str]:
+        """Create or migrate the schema; returns the migrations applied (empty: already current)."""
+        known = migrations()
+        applied: list[str] = []
+        with self._transaction(lock=True) as cur:
+            cur.execute(sql.MIGRATION_TABLE)
+            cur.execute(sql.MIGRATIONS_APPLIED)
+            have = dict(cur.fetchall())
+            top = max(have, default=0)
+            if top > len(known):
+                raise StoreError(f"{self.where}: schema version {top} is newer than this dualstack knows ({len(known)}); upgrade dualstack")
+            for m in known:
+                if m.version in have:
+                    if have[m.version] != m.name:
+                        raise StoreError(f"{self.where}: migration {m.version:04d} is {have[m.version]!r} in the database but {m.name!r} here")
+                    continue
+                cur.execute(m.text)
+                cur.execute(sql.RECORD_MIGRATION, (m.version, m.name))
+                applied.append(f"{m.version:04d}_{m.name}")
+        return applied
+
+    def status(self) -> dict[str, Any]:
+        """Where the schema stands and what the namespace holds."""
+        known = len(migrations())
+        with self._transaction(read_only=True) as cur:
+            cur.execute(sql.MIGRATION_TABLE_EXISTS)
+            if not cur.fetchone()[0]:
+                return {"store": self.url.masked, "schema": 0, "code_schema": known, "state": "no schema: run dualstack store init"}
+            cur.execute(sql.MIGRATIONS_APPLIED)
+            version = max((v for v, _ in cur.fetchall()), default=0)
+            out: dict[str, Any] = {"store": self.url.masked, "schema": version, "code_schema": known}
+            if version != known:
+                out["state"] = "schema newer than this dualstack: upgrade dualstack" if version > known else "schema older: run dualstack store init"
+                return out
+            cur.execute(sql.STATUS_COUNTS)
+            supers, children, allocations, log = cur.fetchone()
+            cur.execute(sql.STATUS_OWNERS)
+            out.update(state="ready", super_networks=supers, child_networks=children, allocations=allocations,
+                       change_log_rows=log, owners={o: int(n) for o, n in cur.fetchall()})
+            return out
+
+    # -- reading -----------------------------------------------------------------------------------
+    def read(self) -> dict[str, Any] | None:
+        with self._transaction(read_only=True) as cur:
+            self._check_schema(cur)
+            return _read_document(cur)
+
+    @contextmanager
+    def session(self, owner: str, run_id: str) -> Iterator["PostgresSession"]:
+        if not isinstance(owner, str) or not owner or not owner.isprintable() or owner != owner.strip():
+            raise StoreError(f"owner: {owner!r} must be a non-empty single-line name")
+        with self._transaction(lock=True) as cur:
+            self._check_schema(cur)
+            s = PostgresSession(self, cur, owner, str(run_id), _read_document(cur))
+            yield s
+
+    def log(self, *, key: str | None = None, owner: str | None = None, since: str | None = None) -> list[LogEntry]:
+        when = parse_since(since) if since is not None else None
+        with self._transaction(read_only=True) as cur:
+            self._check_schema(cur)
+            cur.execute(sql.READ_LOG, {"key": key, "owner": owner, "since": when})
+            return [
+                LogEntry(_iso(at), o, run, table, k, before, after, reason)
+                for at, o, run, table, k, before, after, reason in cur.fetchall()
+            ]
+
+
+def _rollback(conn: Any) -> None:
+    try:
+        conn.rollback()
+    except Exception:  # the connection may be gone; the server drops the transaction either way
+        pass
+
+
+def _iso(at: datetime) -> str:
+    return at.astimezone(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def parse_since(text: str) -> datetime:
+    """``--since``: an ISO 8601 date or time; without a zone it is UTC."""
+    value = text.strip()
+    try:
+        when = datetime.fromisoformat(value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value)
+    except ValueError:
+        raise StoreError(f"since: {text!r} is not an ISO 8601 date or time (e.g. 2025-01-31 or 2025-01-31T12:00:00Z)") from None
+    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
+
+
+#: what the schema's constraints mean, for messages
+_CONSTRAINTS = {
+    "block_siblings_disjoint": "two blocks carved from one network overlap",
+    "block_supers_disjoint": "two super network prefixes overlap",
+    "block_inside_parent_prefix": "a block is not inside a prefix of its parent network, or its parent prefix still holds blocks",
+    "block_key_key": "an allocation key is used twice",
+    "network_key_key": "a child network key is used twice",
+    "network_vrf_key": "a VRF id is used twice",
+    "keys_disjoint": "a key names both an allocation and a child network",
+    "network_parent_fkey": "a network's parent is missing, or a network still has child networks",
+    "block_network_fkey": "a block names a network that does not exist, or a network still holds allocations",
+    "block_holder_prefix_unique": "a network lists a prefix twice",
+}
+
+
+def _read_document(cur: Any) -> dict[str, Any] | None:
+    """The whole namespace in the lock's shape (``lockfile.to_dict``): None when the store is empty."""
+    cur.execute(sql.READ_SETTINGS)
+    vrf_range = tuple(cur.fetchone())
+    cur.execute(sql.READ_NETWORK_PREFIXES)
+    prefixes: dict[str, list[Any]] = {}
+    for network, kind, root, text, family, length in cur.fetchall():
+        value: Any = {"relative": root, "length": length, "family": FAMILY[family]} if kind == "super" and root else text
+        prefixes.setdefault(network, []).append(value)
+    cur.execute(sql.READ_NETWORKS)
+    networks: dict[str, Any] = {}
+    for id, parent, key, owner, name, description, partition, project, dcpl, private_super, labels, vrf, owners in cur.fetchall():
+        entry: dict[str, Any] = {"prefixes": prefixes.get(id, [])}
+        if name:
+            entry["name"] = name
+        if description:
+            entry["description"] = description
+        if partition:
+            entry["partition"] = partition
+        if project:
+            entry["project"] = project
+        if key:
+            entry["key"] = key
+        if parent:
+            entry["parent"] = parent
+        if dcpl:
+            entry["default_child_prefix_length"] = dcpl
+        if private_super:
+            entry["private_super"] = True
+        if labels:
+            entry["labels"] = labels
+        if vrf is not None:
+            entry["vrf"] = vrf
+        if parent is None:
+            if owners and list(owners) != [DEFAULT_OWNER]:
+                entry["owners"] = list(owners)
+        elif owner != DEFAULT_OWNER:
+            entry["owner"] = owner
+        networks[id] = entry
+    cur.execute(sql.READ_ALLOCATIONS)
+    allocations: dict[str, Any] = {}
+    for key, network, kind, text, purpose, owner in cur.fetchall():
+        entry = {"network": network, ("address" if kind == "ip" else "cidr"): text}
+        if purpose:
+            entry["purpose"] = purpose
+        if owner != DEFAULT_OWNER:
+            entry["owner"] = owner
+        allocations[key] = entry
+    cur.execute(sql.READ_ULA)
+    ula = dict(cur.fetchall())
+    if not networks and not allocations and not ula and vrf_range == DEFAULT_VRF_RANGE:
+        return None
+    doc: dict[str, Any] = {"format": FORMAT, "networks": networks, "allocations": allocations}
+    if ula:
+        doc["ula"] = ula
+    if vrf_range != DEFAULT_VRF_RANGE:
+        doc["vrf_range"] = list(vrf_range)
+    return doc
+
+
+class PostgresSession:
+    """One attempt of one run inside the store's transaction (see ``Session`` in ``base.py``)."""
+
+    def __init__(self, store: PostgresStore, cur: Any, owner: str, run_id: str, snapshot: dict[str, Any] | None) -> None:
+        self.store = store
+        self.owner = owner
+        self.run_id = run_id
+        self.snapshot = snapshot
+        self._cur = cur
+        self._committed = False
+
+    def commit(self, document: dict[str, Any], reasons: Mapping[str, str] | None = None) -> list[Change]:
+        if self._committed:
+            raise StoreError(f"{self.store.where}: a session commits once")
+        self._committed = True
+        if not isinstance(document, dict) or document.get("format") != FORMAT:
+            raise StoreError(f"{self.store.where}: the run handed back a document whose format is not {FORMAT!r}")
+        found = changes(self.snapshot, document, self.owner, reasons)
+        vrf = tuple(document.get("vrf_range", DEFAULT_VRF_RANGE))
+        new_vrf = self.snapshot is None and vrf != DEFAULT_VRF_RANGE
+        if not found and not new_vrf:
+            return []
+        plan = _Plan(document)
+        try:
+            for c in found:
+                plan.add(c)
+        except IpamError as e:  # a prefix the allocator's parser refuses: one line naming the entry
+            raise StoreError(f"{self.store.where}: {e}") from None
+        plan.apply(self._cur, self.owner, self.run_id, found, vrf if new_vrf else None)
+        return found
+
+
+class _Plan:
+    """A commit's changes as batched row operations, in an order the constraints accept."""
+
+    def __init__(self, document: Mapping[str, Any]) -> None:
+        self.networks = document.get("networks") or {}
+        self.spaces = _Spaces(self.networks)
+        self.drop_allocations: list[str] = []
+        self.drop_networks: list[str] = []
+        self.drop_prefixes = _Rows("network", "root", "cidr")
+        self.new_networks = _network_rows()
+        self.changed_networks = _network_rows()
+        self.new_owners = _Rows("network", "owner")
+        self.drop_owners = _Rows("network", "owner")
+        self.network_blocks = _block_rows()
+        self.positions = _Rows("network", "root", "cidr", "position")
+        self.allocation_blocks = _block_rows()
+        self.ula = _Rows("name", "text")
+        self._old_spaces: _Spaces | None = None
+
+    def add(self, c: Change) -> None:
+        if c.table == "allocation":
+            if c.before is not None:
+                self.drop_allocations.append(c.key)
+            if c.after is not None:
+                self._allocation(c.key, c.after)
+        elif c.table == "network":
+            self._network(c.key, c.before, c.after)
+        else:
+            if not isinstance(c.after, str):
+                raise StoreError(f"ula.{c.key}: {c.after!r} is not a prefix")
+            _fast_cidr(c.after, f"ula.{c.key}")
+            self.ula.add(c.key, c.after)
+
+    # -- allocations -------------------------------------------------------------------------------
+    def _allocation(self, key: str, e: Any) -> None:
+        field = f"allocations.{key}"
+        if not isinstance(e, Mapping):
+            raise StoreError(f"{field}: {e!r} is not an allocation")
+        extra = set(e) - _ALLOCATION_FIELDS
+        if extra:
+            raise StoreError(f"{field}: field {sorted(extra)[0]!r} is not one this store keeps; upgrade dualstack")
+        network = e.get("network")
+        if network not in self.networks:
+            raise StoreError(f"{field}.network: {network!r} is not a network of the document")
+        prefixes = self.spaces.prefixes(network)
+        if "address" in e:
+            kind, text = "ip", e["address"]
+            if not isinstance(text, str):
+                raise StoreError(f"{field}.address: {text!r} is not an address")
+            if text.startswith("cidrhost("):
+                want, parent = _relative_host(text, prefixes, f"{field}.address", network)
+            else:
+                v, value = Prefix.parse_address(text, f"{field}.address")
+                want = Prefix(v, value, MAXBITS[v])
+                parent = self.spaces.container(prefixes, want, f"{field}.address", network)
+        else:
+            kind, text = "prefix", e.get("cidr")
+            if not isinstance(text, str):
+                raise StoreError(f"{field}.cidr: {text!r} is not a prefix")
+            if text.startswith("cidrsubnet("):
+                relative = [p for p in prefixes if p.root is not None]
+                want = parse_relative(text, relative, f"{field}.cidr")
+                parent = self.spaces.container(relative, want, f"{field}.cidr", network)
+                canonical = want.expr_against(parent.text, parent)
+                if canonical != text:
+                    raise StoreError(f"{field}.cidr: {text!r} is not canonical; write {canonical}")
+            else:
+                want = _fast_cidr(text, f"{field}.cidr")
+                parent = self.spaces.container(prefixes, want, f"{field}.cidr", network)
+        owner = e.get("owner", DEFAULT_OWNER)
+        self.allocation_blocks.add(kind, network, None, key, owner, e.get("purpose", "") or "", network,
+                                   _root_of(want), _cidr_of(parent), _cidr_of(want), text)
+
+    # -- networks ----------------------------------------------------------------------------------
+    def _network(self, id: str, before: Any, after: Any) -> None:
+        if after is None:
+            self.drop_networks.append(id)
+            return
+        field = f"networks.{id}"
+        if not isinstance(after, Mapping):
+            raise StoreError(f"{field}: {after!r} is not a network")
+        extra = set(after) - _NETWORK_FIELDS
+        if extra:
+            raise StoreError(f"{field}: field {sorted(extra)[0]!r} is not one this store keeps; upgrade dualstack")
+        parent = after.get("parent")
+        is_super = parent is None
+        rows = self.new_networks if before is None else self.changed_networks
+        rows.add(id, parent, after.get("key"), None if is_super else after.get("owner", DEFAULT_OWNER),
+                 after.get("name", ""), after.get("description", ""), after.get("partition", ""), after.get("project", ""),
+                 _json(after.get("default_child_prefix_length") or {}), bool(after.get("private_super", False)),
+                 _json(after.get("labels") or {}), after.get("vrf"))
+        owners_now = set(after.get("owners") or [DEFAULT_OWNER]) if is_super else set()
+        owners_before = set((before or {}).get("owners") or [DEFAULT_OWNER]) if before is not None and before.get("parent") is None else set()
+        for o in sorted(owners_now - owners_before):
+            self.new_owners.add(id, o)
+        for o in sorted(owners_before - owners_now):
+            self.drop_owners.add(id, o)
+        prefixes = self.spaces.prefixes(id)
+        parent_prefixes = self.spaces.prefixes(parent) if not is_super else []
+        texts = after["prefixes"]
+        old: dict[tuple[str, str], int] = {}
+        if before is not None:
+            if self._old_spaces is None:
+                self._old_spaces = _OldSpaces(self)
+            for i, p in enumerate(self._old_spaces.prefixes(id, before)):
+                old[(_root_of(p), _cidr_of(p))] = i
+        for i, p in enumerate(prefixes):
+            where = (_root_of(p), _cidr_of(p))
+            if where in old:
+                if old.pop(where) != i:
+                    self.positions.add(id, where[0], where[1], i)
+                continue
+            text = p.root.expr if isinstance(texts[i], Mapping) else texts[i]  # a relative root: its expression
+            parent_cidr = None
+            if not is_super:
+                parent_cidr = _cidr_of(self.spaces.container(parent_prefixes, p, f"{field}.prefixes[{i}]", parent))
+            self.network_blocks.add("super" if is_super else "network", id, i, None, None, "", parent,
+                                    where[0], parent_cidr, where[1], text)
+        for (root, cidr) in old:  # prefixes the network no longer lists (refused by the schema while they hold blocks)
+            self.drop_prefixes.add(id, root, cidr)
+
+    # -- applying ----------------------------------------------------------------------------------
+    def apply(self, cur: Any, owner: str, run_id: str, found: list[Change], vrf: tuple[int, int] | None) -> None:
+        if vrf is not None:
+            cur.execute(sql.SET_VRF_RANGE, vrf)
+        if self.drop_allocations:
+            cur.execute(sql.DELETE_ALLOCATIONS, (self.drop_allocations,))
+        if self.drop_prefixes:
+            cur.execute(sql.DELETE_PREFIXES, self.drop_prefixes.params())
+        if self.drop_networks:
+            cur.execute(sql.DELETE_NETWORK_BLOCKS, (self.drop_networks,))
+            cur.execute(sql.DELETE_NETWORKS, (self.drop_networks,))
+        if self.drop_owners:
+            cur.execute(sql.DELETE_OWNERS, self.drop_owners.params())
+        if self.new_networks:
+            cur.execute(sql.INSERT_NETWORKS, self.new_networks.params())
+        if self.changed_networks:
+            cur.execute(sql.UPDATE_NETWORKS, self.changed_networks.params())
+        if self.new_owners:
+            cur.execute(sql.INSERT_OWNERS, self.new_owners.params())
+        if self.positions:
+            cur.execute(sql.UPDATE_POSITIONS, self.positions.params())
+        if self.network_blocks:
+            cur.execute(sql.INSERT_BLOCKS, self.network_blocks.params())
+        if self.allocation_blocks:
+            cur.execute(sql.INSERT_BLOCKS, self.allocation_blocks.params())
+        if self.ula:
+            cur.execute(sql.INSERT_ULA, self.ula.params())
+        log = _Rows("table", "key", "before", "after", "reason")
+        for c in found:
+            log.add(c.table, c.key, _json(c.before), _json(c.after), c.reason)
+        if log:
+            cur.execute(sql.INSERT_CHANGES, [owner, run_id, *log.params()])
+
+
+class _OldSpaces:
+    """The prefixes a changed network had before the run (parsed against the after-document's roots)."""
+
+    def __init__(self, plan: _Plan) -> None:
+        self.plan = plan
+
+    def prefixes(self, id: str, before: Mapping[str, Any]) -> list[Prefix]:
+        spaces = _Spaces({**self.plan.networks, id: before})
+        return spaces.prefixes(id)
+
+
+def _relative_host(text: str, prefixes: list[Prefix], field: str, network: str) -> tuple[Prefix, Prefix]:
+    """``cidrhost(<relative prefix>, n)`` as an address inside that prefix."""
+    m = re.fullmatch(r"cidrhost\((.+), (\d+)\)", text)
+    if m:
+        for p in prefixes:
+            if p.root is not None and p.text == m.group(1) and int(m.group(2)) < p.num_addresses and str(int(m.group(2))) == m.group(2):
+                return Prefix(p.version, p.base + int(m.group(2)), p.maxbits, p.root), p
+    raise StoreError(f"{field}: {text!r} is not a cidrhost() of a relative prefix of network {network}")
