@@ -43,6 +43,14 @@ class NetworkFile(BaseModel):
             partition=self.partitionid, project=self.projectid, labels=self.labels,
         )
 
+    def declare_in(self, ipam: Ipam) -> Network:
+        """This network as the acting owner's plan declares it (``Ipam.declare_network``: create, join, grow)."""
+        return ipam.declare_network(
+            self.id, self.prefixes, default_child_prefix_length=self.defaultchildprefixlength,
+            private_super=self.privatesuper, name=self.name, description=self.description,
+            partition=self.partitionid, project=self.projectid, labels=self.labels,
+        )
+
     def matches(self, net: Network) -> bool:
         """Whether a network already in the lock is this one (prefixes cannot change under allocations)."""
         return sorted(p.text for p in net.prefixes) == sorted(self.prefixes)  # order carries no meaning here
