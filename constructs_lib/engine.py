@@ -7,12 +7,18 @@ is installed, else cdktn). Nothing is imported until a name is first used, so th
 (allocator, plan file, ``dualstack plan``) never start jsii.
 
     from constructs_lib.engine import App, TerraformStack
+
+Loading an engine costs most of an empty app's synth (about 0.9 s: the jsii kernel starts a
+node process and loads the engine's assembly), and most of that is spent waiting on node.
+``preload()`` starts it on a background thread, so a caller that plans in pure Python first
+(the app) overlaps the two; the first engine name then waits for the load to finish.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
+import threading
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -21,11 +27,15 @@ ENGINES = ("cdktf", "cdktn")
 
 #: names taken from the engine module; ``Construct`` comes from ``constructs`` (shared by both)
 _NAMES = (
-    "App", "Fn", "LocalBackend", "TerraformElement", "TerraformOutput", "TerraformProvider",
+    "App", "Fn", "LocalBackend", "TerraformDataSource", "TerraformElement", "TerraformOutput", "TerraformProvider",
     "TerraformProviderGeneratorMetadata", "TerraformResource", "TerraformStack", "TerraformVariable", "Testing",
 )
 
 _module: ModuleType | None = None
+_lock = threading.Lock()  # held for the whole load
+_start_lock = threading.Lock()
+_preload: threading.Thread | None = None
+_preload_error: BaseException | None = None
 
 
 class EngineError(ImportError):
@@ -37,7 +47,44 @@ def engine_name() -> str:
     return _engine().__name__
 
 
+def preload() -> None:
+    """Start loading the engine on a daemon thread (idempotent; errors surface on first use).
+
+    jsii's kernel connection is not thread-safe: until the load is done nothing else may use jsii,
+    which holds here because every cdktf and constructs name comes through this module and waits.
+    """
+    global _preload
+    with _start_lock:
+        if _module is not None or _preload is not None:
+            return
+        _preload = threading.Thread(target=_preload_run, name="dualstack-engine-preload", daemon=True)
+        _preload.start()
+
+
+def _preload_run() -> None:
+    global _preload_error
+    try:
+        _engine()
+        import constructs  # noqa: F401  (the engine imports it too; make the Construct name free)
+    except BaseException as e:  # reported to the first caller of an engine name, never lost
+        _preload_error = e
+
+
 def _engine() -> ModuleType:
+    if _module is not None:
+        return _module
+    thread = _preload
+    if thread is not None and thread is not threading.current_thread():
+        thread.join()
+        if _module is not None:
+            return _module
+        if _preload_error is not None and not isinstance(_preload_error, ImportError):
+            raise _preload_error
+    with _lock:
+        return _load()
+
+
+def _load() -> ModuleType:
     global _module
     if _module is not None:
         return _module
@@ -58,6 +105,7 @@ def _engine() -> ModuleType:
 
 def __getattr__(name: str) -> Any:
     if name == "Construct":
+        _engine()  # waits for a preload: jsii must not be used from two threads at once
         from constructs import Construct
 
         return Construct
@@ -68,9 +116,9 @@ def __getattr__(name: str) -> Any:
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdktf import (  # noqa: F401
-        App, Fn, LocalBackend, TerraformElement, TerraformOutput, TerraformProvider, TerraformProviderGeneratorMetadata,
-        TerraformResource, TerraformStack, TerraformVariable, Testing,
+        App, Fn, LocalBackend, TerraformDataSource, TerraformElement, TerraformOutput, TerraformProvider,
+        TerraformProviderGeneratorMetadata, TerraformResource, TerraformStack, TerraformVariable, Testing,
     )
     from constructs import Construct  # noqa: F401
 
-__all__ = ["Construct", "ENGINE_ENV", "EngineError", "engine_name", *_NAMES]
+__all__ = ["Construct", "ENGINE_ENV", "EngineError", "engine_name", "preload", *_NAMES]

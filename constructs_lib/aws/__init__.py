@@ -1,8 +1,9 @@
 """AWS IPv6 constructs (cdktf), fed by the allocator.
 
-Pure-Python parts (``sources``, ``vpc_plan``, ``fleet_plan``, ``poc``, ``tftypes``, ``provider_types``) import no cdktf; the constructs
+Pure-Python parts (``sources``, ``vpc_plan``, ``fleet_plan``, ``poc``) import no cdktf; the constructs
 (``Ipv6Vpc``, ``VmFleet``, ``AwsProvider``) load cdktf lazily on first use, so validation and
-planning stay cheap. The prebuilt ``cdktf_cdktf_provider_aws`` is never imported.
+planning stay cheap. Their resources come from the typed layer ``constructs_lib.providers.aws_types``
+(one provider layer for both clouds); the prebuilt ``cdktf_cdktf_provider_aws`` is never imported.
 """
 
 from __future__ import annotations
@@ -13,19 +14,24 @@ from .common import AwsConfigError
 from .fleet_plan import ExplicitPrefixes, FleetPlan, FleetProps, PrefixCount, PrefixMode, Vm, plan_fleet
 from .sources import AmazonProvidedIpv6, ExplicitIpv6Cidr, IpamPoolIpv6, Ipv6Source, Ipv6SourceChoice
 from .vpc_plan import NatGateways, SubnetTier, VpcPlan, VpcProps, plan_vpc
-from .provider_types import AwsProviderConfig
-from .tftypes import SchemaError
+from constructs_lib.providers.aws_types import AwsProviderConfig
+from constructs_lib.providers.block import SchemaError
+from constructs_lib.providers.versions import AWS_PROVIDER_SOURCE, AWS_PROVIDER_VERSION
 
 if TYPE_CHECKING:
-    from .elements import AwsProvider, AwsResource
-    from .fleet import VmFleet
+    from constructs_lib.providers.elements import Provider as AwsProvider
+    from constructs_lib.providers.elements import Resource as AwsResource
+
+    from .fleet import FleetSecurity, VmFleet
     from .vpc import Ipv6Vpc
 
+#: name -> (module, attribute); the constructs load cdktf, so they come on first use
 _LAZY = {
-    "AwsProvider": "elements",
-    "AwsResource": "elements",
-    "Ipv6Vpc": "vpc",
-    "VmFleet": "fleet",
+    "AwsProvider": ("constructs_lib.providers.elements", "Provider"),
+    "AwsResource": ("constructs_lib.providers.elements", "Resource"),
+    "FleetSecurity": ("constructs_lib.aws.fleet", "FleetSecurity"),
+    "Ipv6Vpc": ("constructs_lib.aws.vpc", "Ipv6Vpc"),
+    "VmFleet": ("constructs_lib.aws.fleet", "VmFleet"),
 }
 
 
@@ -33,12 +39,13 @@ def __getattr__(name: str):
     if name in _LAZY:
         import importlib
 
-        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        module, attr = _LAZY[name]
+        return getattr(importlib.import_module(module), attr)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [
-    "AmazonProvidedIpv6", "AwsConfigError", "AwsProvider", "AwsProviderConfig", "AwsResource", "ExplicitIpv6Cidr",
+    "AWS_PROVIDER_SOURCE", "AWS_PROVIDER_VERSION", "AmazonProvidedIpv6", "AwsConfigError", "FleetSecurity", "AwsProvider", "AwsProviderConfig", "AwsResource", "ExplicitIpv6Cidr",
     "ExplicitPrefixes", "FleetPlan", "FleetProps", "IpamPoolIpv6", "Ipv6Source", "Ipv6SourceChoice", "Ipv6Vpc", "NatGateways",
     "PrefixCount", "PrefixMode", "SchemaError", "SubnetTier", "Vm", "VmFleet", "VpcPlan", "VpcProps",
     "plan_fleet", "plan_vpc",

@@ -1,10 +1,14 @@
 """``VmFleet``: VMs in one tier, each with its own ENI carrying its /80, all keyed by VM name.
 
-Three ``for_each`` resources whatever the fleet size (O(1) jsii calls):
+Built from a ``FleetPlan`` (``plan_fleet``'s answer); ``VmFleet.from_props`` plans first. Six
+``for_each``-or-single resources whatever the fleet size (O(1) jsii calls):
 
 - ``aws_ec2_subnet_cidr_reservation.<fleet>["<az>"]``: the fleet's block in each subnet, so
   AWS never hands those addresses to anything else (``explicit`` when we name each /80,
   ``prefix`` when AWS picks them);
+- ``aws_security_group.<fleet>`` with ``aws_vpc_security_group_ingress_rule.<fleet>["<rule>"]``
+  and ``..._egress_rule.<fleet>["<rule>"]`` (``FleetSecurity``): the nodes' own group, on every
+  ENI, so no ENI falls back to the VPC's default group;
 - ``aws_network_interface.<fleet>["<vm>"]``: ``ipv6_prefixes = [its /80]`` (or
   ``ipv6_prefix_count``); ``aws_instance`` has no prefix arguments, so the prefix lives here;
 - ``aws_instance.<fleet>["<vm>"]``: attached through that ENI as device 0.
@@ -12,39 +16,204 @@ Three ``for_each`` resources whatever the fleet size (O(1) jsii calls):
 
 from __future__ import annotations
 
-from constructs_lib.engine import TerraformOutput
-from constructs_lib.engine import Construct
+import ipaddress
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
 
+from constructs_lib.engine import Construct, TerraformOutput
 from constructs_lib.ipam import Ipam
-
-from .elements import AwsResource, interp, ref
-from .common import logical
-from .fleet_plan import ExplicitPrefixes, FleetPlan, FleetProps, PrefixCount, plan_fleet
-from .provider_types import (
+from constructs_lib.openstack.security_rules import ICMP_MESSAGES, LINK_LOCAL_V6, prefix_slug
+from constructs_lib.providers.aws_types import (
     AwsEc2SubnetCidrReservation,
     AwsInstance,
     AwsInstanceMetadataOptions,
     AwsInstanceNetworkInterface,
     AwsInstancePrivateDnsNameOptions,
     AwsNetworkInterface,
+    AwsSecurityGroup,
+    AwsVpcSecurityGroupEgressRule,
+    AwsVpcSecurityGroupIngressRule,
 )
+from constructs_lib.providers.elements import Resource, interp, ref
+
+from .common import AwsConfigError, fail, logical
+from .fleet_plan import ExplicitPrefixes, FleetPlan, FleetProps, PrefixCount, plan_fleet
 from .vpc import Ipv6Vpc
+
+FAMILIES = ("ipv4", "ipv6")
+ANYWHERE = {"ipv4": "0.0.0.0/0", "ipv6": "::/0"}
+#: the rule fields a for_each entry may leave out (the template reads them with lookup(..., null))
+OPTIONAL_RULE_FIELDS = ("cidr_ipv4", "cidr_ipv6", "from_port", "referenced_security_group_id", "to_port")
+
+
+@dataclass(frozen=True)
+class FleetSecurity:
+    """The fleet's security group: the policy of OpenStack's ``security_rules``, in AWS's rule shape.
+
+    Always: all traffic between the fleet's ENIs and to/from its pod prefixes (the subnet CIDR
+    reservations), ICMPv6 Packet Too Big from anywhere (path MTU discovery through the internet
+    gateways), neighbour discovery and the other ICMPv6 errors on-link (link-local and the tier's
+    subnets), and ICMPv6 out to the link. Nothing else is open unless asked:
+
+    - ``ssh_from`` / ``api_from``: family -> prefixes allowed to reach TCP 22 / 6443;
+    - ``egress_vpc``: all egress to the VPC's IPv4 CIDR and IPv6 block;
+    - ``egress_anywhere``: all egress to ``0.0.0.0/0`` and ``::/0`` (image pulls, package mirrors).
+
+    Amazon's DNS resolver, DHCP, instance metadata and time sync are never filtered by security
+    groups (EC2 user guide, "Security group rules"), so nodes boot and resolve names without egress.
+    """
+
+    ssh_from: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    api_from: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    egress_vpc: bool = False
+    egress_anywhere: bool = False
+
+    def __post_init__(self) -> None:
+        for attr in ("ssh_from", "api_from"):
+            value = getattr(self, attr)
+            if not isinstance(value, Mapping):
+                fail(f"FleetSecurity.{attr}: {value!r} must map ipv4/ipv6 to prefixes, e.g. {{'ipv6': ['2001:db8::/48']}}")
+            clean: dict[str, tuple[str, ...]] = {}
+            for fam, prefixes in value.items():
+                if fam not in FAMILIES:
+                    fail(f"FleetSecurity.{attr}: {fam!r} is not ipv4 or ipv6")
+                if isinstance(prefixes, str):
+                    fail(f"FleetSecurity.{attr}.{fam}: {prefixes!r} must be a list of prefixes, e.g. [{prefixes!r}]")
+                for i, p in enumerate(prefixes):
+                    where = f"FleetSecurity.{attr}.{fam}[{i}]"
+                    try:
+                        net = ipaddress.ip_network(p)
+                    except (TypeError, ValueError):
+                        fail(f"{where}: {p!r} is not a CIDR with its host bits clear")
+                    if str(net) != p or net.version != (4 if fam == "ipv4" else 6):
+                        fail(f"{where}: {p!r} must be a canonical {fam} CIDR; write {net.compressed}")
+                    if net.prefixlen == 0:
+                        fail(f"{where}: {p} opens the rule to the whole {fam} internet; name the peers' prefixes")
+                clean[fam] = tuple(prefixes)
+            object.__setattr__(self, attr, dict(sorted(clean.items())))
+        for attr in ("egress_vpc", "egress_anywhere"):
+            if not isinstance(getattr(self, attr), bool):
+                fail(f"FleetSecurity.{attr}: {getattr(self, attr)!r} must be true or false")
+
+    @classmethod
+    def from_spec(cls, spec: Any) -> "FleetSecurity":
+        """From an ``AwsIpv6Spec``: its ``ssh_from``, ``api_from``, ``egress_vpc`` and ``egress_anywhere``
+        when it has them (the pure model adds them), else the safe defaults."""
+        return cls(**{f: getattr(spec, f) for f in ("ssh_from", "api_from", "egress_vpc", "egress_anywhere") if hasattr(spec, f)})
+
+
+def _icmp(name: str, family: str) -> tuple[int, int]:
+    """(type, code) of a named ICMP message for AWS: code -1 is every code."""
+    v4, v6 = ICMP_MESSAGES[name]
+    kind = v4 if family == "ipv4" else v6
+    assert kind is not None, (name, family)
+    return kind[0], -1 if kind[1] is None else kind[1]
+
+
+def fleet_rules(
+    sec: FleetSecurity,
+    *,
+    group_id: str,
+    subnets_v6: Mapping[str, str],
+    subnets_v4: Mapping[str, str],
+    pods: Mapping[str, str],
+    vpc_v4: str,
+    vpc_v6: str,
+) -> tuple[dict[str, dict], dict[str, dict]]:
+    """(ingress, egress) rule maps keyed by stable rule names, in ``aws_vpc_security_group_*_rule`` fields.
+
+    ``subnets_v6``/``subnets_v4``: AZ -> the fleet tier's subnet CIDR (text or ``${...}``);
+    ``pods``: AZ -> the fleet's reservation (its /80s); ``group_id``: the group's own id expression.
+    Pure: no cdktf.
+    """
+    ingress: dict[str, dict] = {}
+    egress: dict[str, dict] = {}
+
+    def rule(out: dict, key: str, description: str, protocol: str, *, cidr: tuple[str, str] | None = None,
+             group: str | None = None, ports: tuple[int, int] | None = None) -> None:
+        entry: dict[str, Any] = {"description": description, "ip_protocol": protocol}
+        if ports is not None:
+            entry["from_port"], entry["to_port"] = ports
+        if group is not None:
+            entry["referenced_security_group_id"] = group
+        if cidr is not None:
+            entry["cidr_ipv4" if cidr[0] == "ipv4" else "cidr_ipv6"] = cidr[1]
+        out[key] = entry
+
+    on_link_v6 = {"link-local": LINK_LOCAL_V6, **{az: c for az, c in subnets_v6.items()}}
+    rule(ingress, "nodes", "all traffic from the fleet's nodes", "-1", group=group_id)
+    rule(egress, "nodes", "all traffic to the fleet's nodes", "-1", group=group_id)
+    for az, cidr in pods.items():
+        rule(ingress, f"pods_{az}", f"routed pod prefixes in {az} (the nodes' /80s)", "-1", cidr=("ipv6", cidr))
+        rule(egress, f"pods_{az}", f"routed pod prefixes in {az} (the nodes' /80s)", "-1", cidr=("ipv6", cidr))
+    # path MTU discovery: a router anywhere on the path may answer Packet Too Big (RFC 8201, RFC 4890 4.3.1)
+    rule(ingress, "icmpv6-packet-too-big", "ICMPv6 2 packet too big from anywhere (path MTU discovery)", "icmpv6",
+         cidr=("ipv6", ANYWHERE["ipv6"]), ports=_icmp("packet-too-big", "ipv6"))
+    if subnets_v4:
+        rule(ingress, "icmp-fragmentation-needed", "ICMP 3/4 fragmentation needed from anywhere (path MTU discovery)",
+             "icmp", cidr=("ipv4", ANYWHERE["ipv4"]), ports=_icmp("packet-too-big", "ipv4"))
+    nd = (("router-advertisement", {"link-local": LINK_LOCAL_V6}),
+          ("neighbour-solicitation", {"unspecified": "::/128", **on_link_v6}),  # ::/128: duplicate address detection
+          ("neighbour-advertisement", on_link_v6))
+    for name, sources in nd:
+        t = _icmp(name, "ipv6")
+        for where, cidr in sources.items():
+            rule(ingress, f"icmpv6-{name}_{where}", f"ICMPv6 {t[0]} {name} from {where} (RFC 4861)", "icmpv6",
+                 cidr=("ipv6", cidr), ports=t)
+    for name in ("destination-unreachable", "time-exceeded", "parameter-problem"):
+        t = _icmp(name, "ipv6")
+        for where, cidr in on_link_v6.items():
+            rule(ingress, f"icmpv6-{name}_{where}", f"ICMPv6 {t[0]} {name} from {where} (RFC 4890 4.3.1)", "icmpv6",
+                 cidr=("ipv6", cidr), ports=t)
+    for where, cidr in on_link_v6.items():
+        rule(egress, f"icmpv6_{where}", f"ICMPv6 to {where}: neighbour discovery, router solicitation, errors", "icmpv6",
+             cidr=("ipv6", cidr), ports=(-1, -1))
+    for key, port, asked in (("ssh", 22, sec.ssh_from), ("kube-api", 6443, sec.api_from)):
+        for fam, prefixes in asked.items():
+            for p in prefixes:
+                rule(ingress, f"{key}_{fam[-2:]}_{prefix_slug(p)}", f"{key} (asked for)", "tcp", cidr=(fam, p), ports=(port, port))
+    if sec.egress_vpc:
+        rule(egress, "vpc_v4", "all traffic to the VPC's IPv4 CIDR (asked for with egress_vpc)", "-1", cidr=("ipv4", vpc_v4))
+        rule(egress, "vpc_v6", "all traffic to the VPC's IPv6 block (asked for with egress_vpc)", "-1", cidr=("ipv6", vpc_v6))
+    if sec.egress_anywhere:
+        for fam in FAMILIES:
+            rule(egress, f"anywhere_{fam[-2:]}", f"all traffic to {ANYWHERE[fam]} (asked for with egress_anywhere)", "-1",
+                 cidr=(fam, ANYWHERE[fam]))
+    return ingress, egress
+
+
+def _rule_args(cls, group_id: str):
+    """The for_each template: every instance reads its own entry; optional fields may be absent."""
+    optional = {f: interp(f'lookup(each.value, "{f}", null)') for f in OPTIONAL_RULE_FIELDS}
+    return cls(security_group_id=group_id, ip_protocol="${each.value.ip_protocol}", description="${each.value.description}",
+               **optional)
 
 
 class VmFleet(Construct):
-    def __init__(self, scope: Construct, id: str, *, ipam: Ipam, vpc: Ipv6Vpc, props: FleetProps) -> None:
-        plan = plan_fleet(ipam, vpc.plan, props)  # raises AwsConfigError before anything is synthesized
+    """A fleet from its ``FleetPlan`` (``plan_fleet``'s answer) on ``vpc``: this construct allocates nothing."""
+
+    def __init__(self, scope: Construct, id: str, *, vpc: Ipv6Vpc, plan: FleetPlan, security: FleetSecurity | None = None) -> None:
+        if not isinstance(plan, FleetPlan):
+            raise AwsConfigError(f"VmFleet({id}).plan: {type(plan).__name__} is not a FleetPlan; plan with plan_fleet(ipam, vpc.plan, props)")
+        if plan.vpc is not vpc.plan:
+            raise AwsConfigError(f"VmFleet({id}).plan: planned for VPC {plan.vpc.props.name}, not for {vpc.props.name}; plan it on vpc.plan")
+        security = security if security is not None else FleetSecurity()
+        if not isinstance(security, FleetSecurity):
+            raise AwsConfigError(f"VmFleet({id}).security: {security!r} is not a FleetSecurity")
         super().__init__(scope, id)
+        props = plan.props
         self.props = props
         self.plan: FleetPlan = plan
         self.vpc = vpc
+        self.security = security
         self.name = logical(props.name)
-        self.resources: dict[str, AwsResource] = {}
+        self.resources: dict[str, Resource] = {}
         tier = vpc.props.tier(props.tier)
         subnet = vpc.subnet_name(tier.name)
         tags = {**vpc.props.tags, **props.tags}
 
         depends: list[str] = []
+        pods: dict[str, str] = {}
         if plan.reservations:
             cidrs = {}
             for az, res in plan.reservations.items():
@@ -60,6 +229,27 @@ class VmFleet(Construct):
                 description=f"{props.name} /80 per VM",
             ), for_each=cidrs)
             depends.append(r.address)
+            pods = {az: interp(ref("aws_ec2_subnet_cidr_reservation", self.name, "cidr_block", az)) for az in cidrs}
+
+        group = self._add(self.name, AwsSecurityGroup(
+            name=f"{vpc.props.name}-{props.name}",
+            description=f"nodes of fleet {props.name}: between the nodes, their pod prefixes and ICMPv6; nothing else unless asked",
+            vpc_id=vpc.vpc_id,
+            tags={**tags, "Name": f"{vpc.props.name}-{props.name}"},
+        ))
+        self.security_group_id = group.attr("id")
+        ingress, egress = fleet_rules(
+            security,
+            group_id=self.security_group_id,
+            subnets_v6={az: interp(vpc.subnet_attr(tier.name, az, "ipv6_cidr_block")) for az in vpc.props.azs},
+            subnets_v4={} if tier.ipv6_only else {az: interp(vpc.subnet_attr(tier.name, az, "cidr_block")) for az in vpc.props.azs},
+            pods=pods,
+            vpc_v4=vpc.props.ipv4_cidr,
+            vpc_v6=interp(ref("aws_vpc", vpc.name, "ipv6_cidr_block")),
+        )
+        self.ingress_rules, self.egress_rules = ingress, egress
+        self._add(self.name, _rule_args(AwsVpcSecurityGroupIngressRule, self.security_group_id), for_each=ingress)
+        self._add(self.name, _rule_args(AwsVpcSecurityGroupEgressRule, self.security_group_id), for_each=egress)
 
         enis: dict[str, dict[str, str]] = {}
         for vm in plan.vms:
@@ -74,7 +264,7 @@ class VmFleet(Construct):
             ipv6_prefixes=["${each.value.ipv6_prefix}"] if isinstance(mode, ExplicitPrefixes) else None,
             ipv6_prefix_count=mode.count if isinstance(mode, PrefixCount) else None,
             ipv6_address_count=props.ipv6_address_count,
-            security_groups=list(props.security_group_ids) or None,
+            security_groups=[self.security_group_id, *props.security_group_ids],
             description=f"{props.name} ${{each.key}}",
             tags={**tags, "Name": "${each.key}"},
         ), for_each=enis, depends_on=depends)
@@ -102,8 +292,14 @@ class VmFleet(Construct):
         )
         out.override_logical_id(f"{self.name}_ipv6_prefixes")
 
-    def _add(self, logical_id: str, args, **kw) -> AwsResource:
-        r = AwsResource(self, logical_id, args, **kw)
+    @classmethod
+    def from_props(cls, scope: Construct, id: str, *, ipam: Ipam, vpc: Ipv6Vpc, props: FleetProps,
+                   security: FleetSecurity | None = None) -> "VmFleet":
+        """Plan ``props`` on ``ipam`` against ``vpc.plan`` (raises AwsConfigError first), then build."""
+        return cls(scope, id, vpc=vpc, plan=plan_fleet(ipam, vpc.plan, props), security=security)
+
+    def _add(self, logical_id: str, args, **kw) -> Resource:
+        r = Resource(self, logical_id, args, **kw)
         self.resources[r.address] = r
         return r
 

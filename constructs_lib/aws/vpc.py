@@ -11,10 +11,11 @@ from constructs_lib.engine import Construct
 
 from constructs_lib.ipam import Ipam
 
-from .elements import AwsResource, interp, ref
-from .common import NAT64_PREFIX, logical
+from constructs_lib.providers.elements import Resource, interp, ref
+
+from .common import AwsConfigError, NAT64_PREFIX, logical
 from .vpc_plan import SubnetTier, VpcPlan, VpcProps, plan_vpc
-from .provider_types import (
+from constructs_lib.providers.aws_types import (
     AwsEgressOnlyInternetGateway,
     AwsEip,
     AwsInternetGateway,
@@ -28,26 +29,37 @@ from .provider_types import (
 
 
 class Ipv6Vpc(Construct):
-    """VPC + tiers. All checks and allocations happen before the first resource is created."""
+    """VPC + tiers from a ``VpcPlan`` (``plan_vpc``'s answer): this construct allocates nothing.
 
-    def __init__(self, scope: Construct, id: str, *, ipam: Ipam, props: VpcProps) -> None:
-        plan = plan_vpc(ipam, props)  # raises AwsConfigError before anything is synthesized
+    ``Ipv6Vpc.from_props(scope, id, ipam=, props=)`` plans and builds in one step, for stacks
+    that have no planning pass of their own.
+    """
+
+    def __init__(self, scope: Construct, id: str, *, plan: VpcPlan) -> None:
+        if not isinstance(plan, VpcPlan):
+            raise AwsConfigError(f"Ipv6Vpc({id}).plan: {type(plan).__name__} is not a VpcPlan; plan with plan_vpc(ipam, props)")
         super().__init__(scope, id)
+        props = plan.props
         self.props = props
         self.plan: VpcPlan = plan
         self.name = logical(props.name)
-        self.resources: dict[str, AwsResource] = {}
+        self.resources: dict[str, Resource] = {}
         self._vpc()
         self._gateways()
         for tier in props.tiers:
             self._tier(tier)
 
+    @classmethod
+    def from_props(cls, scope: Construct, id: str, *, ipam: Ipam, props: VpcProps) -> "Ipv6Vpc":
+        """Plan ``props`` on ``ipam`` (raises AwsConfigError before any construct exists), then build."""
+        return cls(scope, id, plan=plan_vpc(ipam, props))
+
     # -- names and references ---------------------------------------------------------------
     def _tags(self, name: str) -> dict[str, str]:
         return {**self.props.tags, "Name": name}
 
-    def _add(self, logical_id: str, args, **kw) -> AwsResource:
-        r = AwsResource(self, logical_id, args, **kw)
+    def _add(self, logical_id: str, args, **kw) -> Resource:
+        r = Resource(self, logical_id, args, **kw)
         self.resources[r.address] = r
         return r
 

@@ -14,15 +14,15 @@ from constructs_lib.ipam import Ipam  # noqa: E402
 AMI = "ami-0123456789abcdef0"
 
 
-def synth(spec, outdir: Path, *, ipam: Ipam | None = None, stack_id: str = "aws-ipv6") -> tuple[dict, Path, Ipam]:
-    """Synthesize ``build_aws_ipv6_stack`` in a fresh App; return (JSON, stack dir, ipam)."""
+def synth(spec, outdir: Path, *, ipam: Ipam | None = None, stack_id: str = "aws-ipv6", security=None) -> tuple[dict, Path, Ipam]:
+    """Synthesize the PoC stack (planned here: ``AwsIpv6Stack.from_spec``) in a fresh App; return (JSON, stack dir, ipam)."""
     from constructs_lib.engine import App
 
-    from stacks.aws_ipv6 import build_aws_ipv6_stack
+    from stacks.aws_ipv6 import AwsIpv6Stack
 
     ipam = ipam if ipam is not None else Ipam()
     app = App(outdir=str(outdir))
-    build_aws_ipv6_stack(app, stack_id, ipam=ipam, spec=spec)
+    AwsIpv6Stack.from_spec(app, stack_id, ipam=ipam, spec=spec, security=security)
     app.synth()
     stack_dir = Path(outdir) / "stacks" / stack_id
     return json.loads((stack_dir / "cdk.tf.json").read_text()), stack_dir, ipam

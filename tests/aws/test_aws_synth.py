@@ -131,6 +131,87 @@ def test_eni_per_vm_with_its_80(res, poc):
         assert ipam.get(f"poc/vm/{name}").prefix.length == 80
 
 
+# -- the nodes' own security group -------------------------------------------------------------------
+
+def rules(res, direction: str) -> dict:
+    return res[f"aws_vpc_security_group_{direction}_rule"]["node"]["for_each"]
+
+
+def test_every_eni_carries_the_fleets_own_group(res):
+    assert res["aws_network_interface"]["node"]["security_groups"] == ["${aws_security_group.node.id}"]
+    sg = res["aws_security_group"]["node"]
+    assert sg["vpc_id"] == "${aws_vpc.poc.id}" and sg["name"] == "poc-node"
+    assert "ingress" not in sg and "egress" not in sg, "rules are their own resources (no inline rules to fight them)"
+    for direction in ("ingress", "egress"):
+        r = res[f"aws_vpc_security_group_{direction}_rule"]["node"]
+        assert r["security_group_id"] == "${aws_security_group.node.id}"
+        assert r["ip_protocol"] == "${each.value.ip_protocol}"
+        assert r["cidr_ipv6"] == '${lookup(each.value, "cidr_ipv6", null)}'
+
+
+def test_nothing_is_open_unless_asked(res):
+    ingress, egress = rules(res, "ingress"), rules(res, "egress")
+    wide = {k for k, r in ingress.items() if r.get("cidr_ipv4") == "0.0.0.0/0" or r.get("cidr_ipv6") == "::/0"}
+    assert wide == {"icmpv6-packet-too-big"}, "only Packet Too Big comes from anywhere"
+    ptb = ingress["icmpv6-packet-too-big"]
+    assert (ptb["ip_protocol"], ptb["from_port"], ptb["to_port"]) == ("icmpv6", 2, -1)
+    assert not [k for k, r in egress.items() if r.get("cidr_ipv4") == "0.0.0.0/0" or r.get("cidr_ipv6") == "::/0"]
+    assert not [k for k, r in {**ingress, **egress}.items() if r["ip_protocol"] == "tcp"], "no ports open by default"
+    assert "icmp-fragmentation-needed" not in ingress, "the node tier is IPv6-only"
+
+
+def test_between_the_nodes_and_their_pod_prefixes(res):
+    for direction in ("ingress", "egress"):
+        r = rules(res, direction)
+        assert r["nodes"] == {"description": r["nodes"]["description"], "ip_protocol": "-1",
+                              "referenced_security_group_id": "${aws_security_group.node.id}"}
+        for az in AZS:
+            assert r[f"pods_{az}"]["cidr_ipv6"] == f'${{aws_ec2_subnet_cidr_reservation.node["{az}"].cidr_block}}'
+            assert r[f"pods_{az}"]["ip_protocol"] == "-1"
+
+
+def test_neighbour_discovery_on_link_only(res):
+    ingress, egress = rules(res, "ingress"), rules(res, "egress")
+    ns = {k: r for k, r in ingress.items() if k.startswith("icmpv6-neighbour-solicitation_")}
+    assert {r["cidr_ipv6"] for r in ns.values()} == {"::/128", "fe80::/10"} | {
+        f'${{aws_subnet.poc_nodes["{az}"].ipv6_cidr_block}}' for az in AZS}
+    assert {(r["ip_protocol"], r["from_port"]) for r in ns.values()} == {("icmpv6", 135)}
+    na = {r["cidr_ipv6"] for k, r in ingress.items() if k.startswith("icmpv6-neighbour-advertisement_")}
+    assert "::/128" not in na and "fe80::/10" in na
+    assert ingress["icmpv6-router-advertisement_link-local"]["cidr_ipv6"] == "fe80::/10"
+    assert {r["cidr_ipv6"] for k, r in egress.items() if k.startswith("icmpv6_")} == {"fe80::/10"} | {
+        f'${{aws_subnet.poc_nodes["{az}"].ipv6_cidr_block}}' for az in AZS}
+
+
+def test_openings_and_egress_when_asked(tmp_path):
+    from constructs_lib.aws import FleetSecurity
+
+    sec = FleetSecurity(ssh_from={"ipv6": ["2001:db8:ffff::/48"], "ipv4": ["198.51.100.0/24"]}, egress_vpc=True, egress_anywhere=True)
+    doc, _, _ = synth(SPEC, tmp_path, security=sec)
+    ingress, egress = rules(doc["resource"], "ingress"), rules(doc["resource"], "egress")
+    assert ingress["ssh_v6_2001-db8-ffff-48"] == {"cidr_ipv6": "2001:db8:ffff::/48", "description": "ssh (asked for)",
+                                                 "from_port": 22, "ip_protocol": "tcp", "to_port": 22}
+    assert ingress["ssh_v4_198-51-100-0-24"]["cidr_ipv4"] == "198.51.100.0/24"
+    assert egress["anywhere_v4"]["cidr_ipv4"] == "0.0.0.0/0" and egress["anywhere_v6"]["cidr_ipv6"] == "::/0"
+    assert egress["vpc_v4"]["cidr_ipv4"] == "10.0.0.0/16" and egress["vpc_v6"]["cidr_ipv6"] == "${aws_vpc.poc.ipv6_cidr_block}"
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    (dict(ssh_from={"ipv6": ["::/0"]}), "opens the rule to the whole ipv6 internet"),
+    (dict(ssh_from={"ipv6": ["2001:DB8::/32"]}), "write 2001:db8::/32"),
+    (dict(ssh_from={"ipv4": ["2001:db8::/32"]}), "canonical ipv4 CIDR"),
+    (dict(ssh_from={"ipv5": ["10.0.0.0/8"]}), "'ipv5' is not ipv4 or ipv6"),
+    (dict(api_from={"ipv4": "10.0.0.0/8"}), "must be a list of prefixes"),
+    (dict(egress_anywhere="yes"), "must be true or false"),
+])
+def test_bad_security_input_is_one_line(kwargs, match):
+    from constructs_lib.aws import FleetSecurity
+
+    with pytest.raises(AwsConfigError, match=match) as err:
+        FleetSecurity(**kwargs)
+    assert "\n" not in str(err.value)
+
+
 def test_instance_attaches_through_the_eni(res):
     inst = res["aws_instance"]["node"]
     assert inst["for_each"] == "${aws_network_interface.node}"
@@ -192,6 +273,7 @@ def test_logical_ids_from_keys(poc):
         "aws_route.poc_public_default_ipv6", "aws_route.poc_public_default_ipv4",
         "aws_route.poc_nodes_default_ipv6", "aws_route.poc_nodes_nat64",
         "aws_ec2_subnet_cidr_reservation.node", "aws_network_interface.node", "aws_instance.node",
+        "aws_security_group.node", "aws_vpc_security_group_ingress_rule.node", "aws_vpc_security_group_egress_rule.node",
     }
 
 
@@ -262,12 +344,12 @@ def count_jsii_messages(fn):
 def test_jsii_calls_do_not_grow_with_the_fleet(tmp_path):
     from constructs_lib.engine import App
 
-    from stacks.aws_ipv6 import build_aws_ipv6_stack
+    from stacks.aws_ipv6 import AwsIpv6Stack
 
     def build(n):
         def run():
             app = App(outdir=str(tmp_path / f"n{n}"))
-            build_aws_ipv6_stack(app, "s", ipam=Ipam(), spec=SPEC.with_vm_count(n))
+            AwsIpv6Stack.from_spec(app, "s", ipam=Ipam(), spec=SPEC.with_vm_count(n))
             app.synth()
         return run
 
@@ -328,15 +410,40 @@ def test_pinned_azs(tmp_path):
 def test_bad_input_raises_before_a_stack_exists(tmp_path):
     from constructs_lib.engine import App
 
-    from stacks.aws_ipv6 import build_aws_ipv6_stack
+    from stacks.aws_ipv6 import AwsIpv6Stack
 
     app = App(outdir=str(tmp_path))
     with pytest.raises(AwsConfigError, match=r"FleetProps\(node\).ami: 'ubuntu'") as err:
-        build_aws_ipv6_stack(app, "s", ipam=Ipam(), spec=replace(SPEC, ami="ubuntu"))
+        AwsIpv6Stack.from_spec(app, "s", ipam=Ipam(), spec=replace(SPEC, ami="ubuntu"))
     assert "\n" not in str(err.value)
     with pytest.raises(AwsConfigError, match="VpcProps.azs"):
-        build_aws_ipv6_stack(app, "s", ipam=Ipam(), spec=replace(SPEC, azs=("us-east-1a",)))
+        AwsIpv6Stack.from_spec(app, "s", ipam=Ipam(), spec=replace(SPEC, azs=("us-east-1a",)))
     assert app.node.children == [], "nothing was added to the app"
+
+
+def test_the_stack_builds_from_the_plans_and_allocates_nothing(poc, tmp_path):
+    """Plan once: the app plans, the stack renders; the same plans give the same bytes."""
+    from constructs_lib.aws import plan_fleet, plan_vpc
+    from constructs_lib.engine import App
+
+    from stacks.aws_ipv6 import build_aws_ipv6_stack, fleet_props, vpc_props
+
+    ipam = Ipam()
+    vpc = plan_vpc(ipam, vpc_props(SPEC))
+    fleet = plan_fleet(ipam, vpc, fleet_props(SPEC))
+    keys = list(ipam.keys())
+    app = App(outdir=str(tmp_path))
+    build_aws_ipv6_stack(app, "aws-ipv6", spec=SPEC, vpc=vpc, fleet=fleet, backend_path="../../../state/aws-ipv6.tfstate")
+    app.synth()
+    assert list(ipam.keys()) == keys, "the stack asked the allocator nothing"
+    doc = json.loads((tmp_path / "stacks" / "aws-ipv6" / "cdk.tf.json").read_text())
+    assert doc["terraform"]["backend"] == {"local": {"path": "../../../state/aws-ipv6.tfstate"}}
+    assert without_metadata(doc["resource"]) == without_metadata(poc[0]["resource"])
+    other = plan_vpc(Ipam(), vpc_props(SPEC))
+    with pytest.raises(AwsConfigError, match="both must be the plans"):
+        build_aws_ipv6_stack(App(outdir=str(tmp_path / "x")), "s", spec=SPEC, vpc=other, fleet=fleet, backend_path="s.tfstate")
+    with pytest.raises(AwsConfigError, match="relative state path"):
+        build_aws_ipv6_stack(App(outdir=str(tmp_path / "y")), "s", spec=SPEC, vpc=vpc, fleet=fleet, backend_path="/abs.tfstate")
 
 
 def test_metadata_free_values_are_plain_json(poc):

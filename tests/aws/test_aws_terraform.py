@@ -22,8 +22,8 @@ import pytest
 from tests.aws._support import AMI, synth
 from tests.tfmirror import Terraform, planned_resources, requires, resource_changes
 
-from constructs_lib.aws import _generate
-from constructs_lib.aws import ExplicitIpv6Cidr, FleetProps, PrefixCount, SubnetTier, VpcProps
+from constructs_lib.aws import ExplicitIpv6Cidr, FleetProps, FleetSecurity, PrefixCount, SubnetTier, VpcProps
+from constructs_lib.providers import aws_types, generate
 from constructs_lib.ipam import Ipam
 from stacks.aws_ipv6 import AwsIpv6Spec
 
@@ -45,18 +45,22 @@ def synth_byoip(outdir: Path):
     app = App(outdir=str(outdir))
     stack = TerraformStack(app, "byoip")
     AwsProvider(stack, "aws", provider_config(AwsIpv6Spec(offline=True)))
-    vpc = Ipv6Vpc(stack, "vpc", ipam=ipam, props=VpcProps(
+    vpc = Ipv6Vpc.from_props(stack, "vpc", ipam=ipam, props=VpcProps(
         name="lab", region=R, azs=AZS, ipv4_cidr="10.20.0.0/16",
         ipv6=ExplicitIpv6Cidr(BYOIP, "ipam-pool-0byoip"), nat_gateways="one_per_az",
         tiers=(SubnetTier("edge", ipv6_only=False, public=True, nat_gateway=True),
                SubnetTier("apps", ipv6_only=False, ipv4_length=22),
                SubnetTier("nodes")),
     ))
-    node = VmFleet(stack, "node", ipam=ipam, vpc=vpc, props=FleetProps(
-        name="node", tier="nodes", vms=["web-1", "web-2", "web-3", "web-4"], ami=AMI, instance_type="m6i.large"))
-    VmFleet(stack, "batch", ipam=ipam, vpc=vpc, props=FleetProps(
+    node = VmFleet.from_props(stack, "node", ipam=ipam, vpc=vpc, props=FleetProps(
+        name="node", tier="nodes", vms=["web-1", "web-2", "web-3", "web-4"], ami=AMI, instance_type="m6i.large"),
+        security=FleetSecurity(ssh_from={"ipv6": ["2001:db8:ffff::/48"]}, api_from={"ipv4": ["198.51.100.0/24"]},
+                               egress_vpc=True, egress_anywhere=True))
+    VmFleet.from_props(stack, "batch", ipam=ipam, vpc=vpc, props=FleetProps(
         name="batch", tier="nodes", vms=["b-1", "b-2"], ami=AMI, instance_type="m6i.large",
         prefixes=PrefixCount(2), eni_ipv6_limit=15))
+    VmFleet.from_props(stack, "app", ipam=ipam, vpc=vpc, props=FleetProps(  # a dual-stack tier's fleet
+        name="app", tier="apps", vms=["a-1"], ami=AMI, instance_type="m6i.large"))
     app.synth()
     stack_dir = Path(outdir) / "stacks" / "byoip"
     return json.loads((stack_dir / "cdk.tf.json").read_text()), stack_dir, ipam, vpc, node
@@ -253,5 +257,67 @@ def test_every_attribute_we_set_exists_in_the_real_schema(runs):
 def test_generated_typed_layer_matches_the_real_schema(runs):
     schema = dict(runs["byoip"]["schema"])
     schema["_provider_version"] = "5.100.0"
-    checked_in = Path(_generate.OUT).read_text()
-    assert _generate.generate(schema) == checked_in, "regenerate: python -m constructs_lib.aws._generate"
+    checked_in = generate.AWS.out.read_text()
+    assert generate.generate(schema, generate.AWS) == checked_in, "regenerate: python -m constructs_lib.providers.generate aws"
+
+
+def test_typed_layer_argument_sets_are_the_schemas(runs):
+    """Each class takes exactly the schema's settable arguments and blocks, requires exactly its required ones."""
+    schema = provider_schema(runs)
+    problems = []
+
+    def check(cls, block: dict, where: str) -> None:
+        args = generate.arguments(block, generate.AWS.skip)
+        blocks = generate.nested_blocks(block)
+        fields = {cls.TF_NAMES.get(f, f) for f in cls.FIELDS}
+        if fields != set(args) | set(blocks):
+            problems.append(f"{where}: fields {sorted(fields ^ (set(args) | set(blocks)))} differ")
+        if cls.REQUIRED != {n for n, a in args.items() if a.get("required")}:
+            problems.append(f"{where}: required {sorted(cls.REQUIRED)}")
+        if cls.ATTRIBUTES != set(block.get("attributes", {})) | set(block.get("block_types", {})):
+            problems.append(f"{where}: attributes differ")
+        for name, (mode, sub) in cls.BLOCKS.items():
+            want = blocks[name]["nesting_mode"]
+            if mode != ("list1" if want == "list" and blocks[name].get("max_items") == 1 else want):
+                problems.append(f"{where}.{name}: nesting {mode} != {want}")
+            check(sub, blocks[name]["block"], f"{where}.{name}")
+
+    check(aws_types.AwsProviderConfig, schema["provider"]["block"], "provider")
+    for name, cls in aws_types.RESOURCE_TYPES.items():
+        check(cls, schema["resource_schemas"][name]["block"], name)
+    for name, cls in aws_types.DATA_SOURCE_TYPES.items():
+        check(cls, schema["data_source_schemas"][name]["block"], f"data.{name}")
+    assert problems == []
+
+
+# -- the nodes' security group, as Terraform plans it -------------------------------------------------------
+
+def test_poc_plan_security_group_on_every_eni(runs):
+    plan = runs["poc"]["plan"]
+    sg = values(plan, "aws_security_group.node")
+    assert sg["name"] == "poc-node" and sg["revoke_rules_on_delete"] is False
+    for name in ("node-1", "node-2", "node-3"):
+        assert unknown(plan, f'aws_network_interface.node["{name}"]')["security_groups"] is True  # the new group's id
+    ptb = values(plan, 'aws_vpc_security_group_ingress_rule.node["icmpv6-packet-too-big"]')
+    assert (ptb["ip_protocol"], ptb["from_port"], ptb["to_port"], ptb["cidr_ipv6"]) == ("icmpv6", 2, -1, "::/0")
+    nodes = values(plan, 'aws_vpc_security_group_ingress_rule.node["nodes"]')
+    assert nodes["ip_protocol"] == "-1" and nodes["cidr_ipv6"] is None and nodes["from_port"] is None
+    assert unknown(plan, 'aws_vpc_security_group_ingress_rule.node["nodes"]')["referenced_security_group_id"] is True
+    egress = [a for a in planned_resources(plan) if a.startswith("aws_vpc_security_group_egress_rule.node[")]
+    assert egress and not [a for a in egress if values(plan, a).get("cidr_ipv6") == "::/0" or values(plan, a).get("cidr_ipv4") == "0.0.0.0/0"]
+
+
+def test_byoip_plan_security_rules_asked_for(runs):
+    plan = runs["byoip"]["plan"]
+    ssh = values(plan, 'aws_vpc_security_group_ingress_rule.node["ssh_v6_2001-db8-ffff-48"]')
+    assert (ssh["ip_protocol"], ssh["from_port"], ssh["to_port"], ssh["cidr_ipv6"]) == ("tcp", 22, 22, "2001:db8:ffff::/48")
+    api = values(plan, 'aws_vpc_security_group_ingress_rule.node["kube-api_v4_198-51-100-0-24"]')
+    assert (api["from_port"], api["cidr_ipv4"]) == (6443, "198.51.100.0/24")
+    assert values(plan, 'aws_vpc_security_group_egress_rule.node["anywhere_v6"]')["cidr_ipv6"] == "::/0"
+    assert values(plan, 'aws_vpc_security_group_egress_rule.node["vpc_v6"]')["cidr_ipv6"] == BYOIP
+    node = runs["byoip"]["node"]
+    for az, rp in node.plan.reservations.items():  # pod prefixes: the reservations, concrete with BYOIP
+        assert values(plan, f'aws_vpc_security_group_ingress_rule.node["pods_{az}"]')["cidr_ipv6"] == rp.prefix.text
+    # a dual-stack tier's fleet also lets IPv4 "fragmentation needed" in, for IPv4 path MTU discovery
+    frag = values(plan, 'aws_vpc_security_group_ingress_rule.app["icmp-fragmentation-needed"]')
+    assert (frag["ip_protocol"], frag["from_port"], frag["to_port"], frag["cidr_ipv4"]) == ("icmp", 3, 4, "0.0.0.0/0")

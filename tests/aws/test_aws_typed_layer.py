@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from constructs_lib.aws.provider_types import (
+from constructs_lib.providers.aws_types import (
     RESOURCE_TYPES,
     AwsInstance,
     AwsInstanceNetworkInterface,
@@ -16,7 +16,7 @@ from constructs_lib.aws.provider_types import (
     AwsSubnet,
     AwsVpc,
 )
-from constructs_lib.aws.tftypes import SchemaError
+from constructs_lib.providers.block import SchemaError
 
 
 def test_values_render_and_unset_fields_drop():
@@ -49,7 +49,7 @@ def test_expressions_accepted_for_any_type():
 
 
 def test_deprecated_and_computed_only_attributes_are_not_arguments():
-    from constructs_lib.aws.provider_types import AwsEip
+    from constructs_lib.providers.aws_types import AwsEip
 
     assert "vpc" not in AwsEip.KINDS and "vpc" in AwsEip.ATTRIBUTES  # deprecated in 5.x: domain instead
     assert "arn" not in AwsVpc.KINDS and "arn" in AwsVpc.ATTRIBUTES
@@ -59,7 +59,7 @@ def test_deprecated_and_computed_only_attributes_are_not_arguments():
 
 
 def test_references_checked_against_the_schema():
-    from constructs_lib.aws.elements import ref
+    from constructs_lib.providers.elements import ref
 
     assert ref("aws_subnet", "main_nodes", "ipv6_cidr_block", "eu-central-1a") == \
         'aws_subnet.main_nodes["eu-central-1a"].ipv6_cidr_block'
@@ -72,11 +72,13 @@ def test_the_types_we_use_are_generated():
     assert set(RESOURCE_TYPES) >= {
         "aws_vpc", "aws_subnet", "aws_internet_gateway", "aws_egress_only_internet_gateway", "aws_nat_gateway",
         "aws_eip", "aws_route_table", "aws_route", "aws_route_table_association", "aws_ec2_subnet_cidr_reservation",
-        "aws_network_interface", "aws_instance"}
+        "aws_network_interface", "aws_instance", "aws_security_group", "aws_vpc_security_group_ingress_rule",
+        "aws_vpc_security_group_egress_rule"}
 
 
 def test_importing_the_package_loads_no_cdktf():
-    code = ("import sys; import constructs_lib.aws, constructs_lib.aws.vpc_plan, constructs_lib.aws.fleet_plan; "
-            "bad = [m for m in ('cdktf', 'jsii', 'cdktf_cdktf_provider_aws') if m in sys.modules]; "
+    code = ("import sys; import constructs_lib.aws, constructs_lib.aws.vpc_plan, constructs_lib.aws.fleet_plan, "
+            "constructs_lib.providers.aws_types; "
+            "bad = [m for m in ('cdktf', 'cdktn', 'jsii', 'cdktf_cdktf_provider_aws') if m in sys.modules]; "
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True)

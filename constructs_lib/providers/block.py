@@ -1,17 +1,19 @@
 """Base of the typed argument layer: frozen classes that render Terraform JSON attributes.
 
-Pure Python (no cdktf/jsii): the generated classes in ``provider_types.py`` subclass ``Block``;
-``to_terraform()`` checks each value against the provider schema's type and drops unset fields.
-Any string attribute may carry a Terraform template (``"${aws_vpc.main.id}"``); a number, bool,
-list or map attribute may be a whole ``"${...}"`` expression instead of a literal.
+Pure Python (no cdktf/jsii): the generated classes in ``aws_types.py`` and ``openstack_types.py``
+subclass ``Block``; ``to_terraform()`` checks each value against the provider schema's type and
+drops unset fields. Any string attribute may carry a Terraform template (``"${aws_vpc.main.id}"``);
+a number, bool, list, set or map attribute may be a whole ``"${...}"`` expression instead of a literal.
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from constructs_lib.errors import DualstackError
 
-class SchemaError(ValueError):
+
+class SchemaError(DualstackError, ValueError):
     """A value that does not fit the provider schema (one line: resource.field, value, expected)."""
 
 
