@@ -36,7 +36,7 @@ def baseline_text(label: str) -> str:
 
 
 #: how much wrapping a cell of each plan column costs: keys are copied and searched for, prose is read
-PLAN_WEIGHTS = (1.0, 1.0, 1.0, 2.0, 3.0, 0.5)
+PLAN_WEIGHTS = (1.0, 1.0, 1.0, 1.5, 2.0, 1.0)
 #: exact integers are worst to wrap; the allocated share has a space to wrap at
 USAGE_WEIGHTS = (2.0, 1.0, 3.0, 1.0, 1.0, 1.0, 2.0)
 

@@ -1,8 +1,8 @@
 """Fitting plain-text tables and lines to a terminal width, without cutting anything off.
 
-A table keeps its natural column widths when they fit. Otherwise columns give up width where
-that makes the fewest cells wrap (never below ``MIN_COLUMN``, the longest word of their header,
-or their longest number), and those cells wrap inside their column, breaking at a space where one is near, else after a separator (``/``, ``,``, ``(``,
+A table keeps its natural column widths when they fit. Otherwise the columns share the width
+(``column_widths``; never below ``MIN_COLUMN``, the longest word of their header, or their
+longest number), and cells wrap inside their column, breaking at a space where one is near, else after a separator (``/``, ``,``, ``(``,
 ``-``, ``.``, ``:``, ``_``), so keys and expressions break at their joints. When even the narrowest columns do not fit,
 each row folds into one ``HEADER value`` line per column. Wrapped text only ever loses the
 spaces it breaks at; every other character stays, in order.
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from fractions import Fraction
 from typing import Sequence
 
 GAP = 2  # spaces between columns
@@ -74,21 +75,44 @@ def wrap_words(text: str, width: int, indent: str = "  ") -> list[str]:
     return lines
 
 
-def column_widths(lengths: Sequence[Sequence[int]], minimum: Sequence[int], budget: int,
+def column_widths(rows: Sequence[Sequence[str]], minimum: Sequence[int], budget: int,
                   weights: Sequence[float] | None = None) -> list[int] | None:
-    """Column widths summing to at most ``budget``, from each column's cell lengths (the header's first).
+    """Column widths summing to at most ``budget`` for ``rows`` (the header first).
 
-    The natural widths when they fit; None when even ``minimum`` does not. Otherwise one
-    character at a time comes off the column where it makes the fewest cells wrap (times the
-    column's weight: wrapping a key costs more than wrapping prose), the wider column on ties,
-    then the one further right: outliers wrap, the bulk of the table does not.
+    The natural widths when they fit; None when even ``minimum`` does not. Otherwise a few ways
+    to share the width, and the one whose table takes the fewest lines wins (the first on ties;
+    a wrapped cell's extra lines count again, times its column's weight):
+
+    - *outliers wrap*: one character at a time comes off the column where that makes the fewest
+      cells wrap (times the column's weight: wrapping a key costs more than wrapping prose);
+      best when a few long cells are in the way;
+    - *shares*: every column gets its minimum and the rest in proportion to what it lacks of its
+      natural width (times its weight, or not), as browsers lay out tables; best when whole
+      columns are long.
     """
+    lengths = [[len(r[i]) for r in rows] for i in range(len(minimum))]
     natural = [max(ls) for ls in lengths]
     if sum(natural) <= budget:
         return natural
     if sum(minimum) > budget:
         return None
-    weights = weights or [1.0] * len(natural)
+    weights = list(weights or [1.0] * len(natural))
+    candidates = [_outliers_wrap(lengths, natural, minimum, budget, weights),
+                  _shares(natural, minimum, budget, weights),
+                  _shares(natural, minimum, budget, [1.0] * len(natural))]
+    return min(candidates, key=lambda widths: _cost(rows, widths, weights))
+
+
+def _cost(rows: Sequence[Sequence[str]], widths: Sequence[int], weights: Sequence[float]) -> float:
+    """Lines the table takes, plus each wrapped cell's extra lines times its column's weight."""
+    total = 0.0
+    for r in rows:
+        lines = [len(wrap_cell(c, w)) for c, w in zip(r, widths)]
+        total += max(lines) + sum((n - 1) * wt for n, wt in zip(lines, weights))
+    return total
+
+
+def _outliers_wrap(lengths, natural, minimum, budget, weights) -> list[int]:
     ordered = [sorted(ls) for ls in lengths]
     widths = list(natural)
     for _ in range(sum(natural) - budget):
@@ -104,6 +128,24 @@ def column_widths(lengths: Sequence[Sequence[int]], minimum: Sequence[int], budg
     return widths
 
 
+def _shares(natural, minimum, budget, weights) -> list[int]:
+    widths = list(minimum)
+    spare = budget - sum(widths)
+    while spare > 0:
+        lacking = [i for i in range(len(widths)) if widths[i] < natural[i]]
+        if not lacking:
+            break
+        want = {i: Fraction(natural[i] - widths[i]) * Fraction(weights[i]) for i in lacking}
+        total = sum(want.values())
+        give = {i: min(natural[i] - widths[i], int(spare * want[i] / total)) for i in lacking}
+        if not any(give.values()):  # the remainder, a character each, from the left
+            give = {i: 1 for i in lacking[:spare]}
+        for i, n in give.items():
+            widths[i] += n
+            spare -= n
+    return widths
+
+
 def fit_table(header: Sequence[str], body: Sequence[Sequence[str]], width: int | None,
               weights: Sequence[float] | None = None) -> list[str]:
     """Left-aligned columns ``GAP`` apart, trailing spaces trimmed, no line longer than ``width``."""
@@ -115,7 +157,7 @@ def fit_table(header: Sequence[str], body: Sequence[Sequence[str]], width: int |
         width = max(width, MIN_WIDTH)
         minimum = [min(max(ls), max(MIN_COLUMN, _longest(h.split()), _longest(_NUMBER.findall(" ".join(col)))))
                    for ls, h, col in zip(lengths, header, zip(*body))] if body else [len(h) for h in header]
-        widths = column_widths(lengths, minimum, width - GAP * (len(header) - 1), weights)
+        widths = column_widths(rows, minimum, width - GAP * (len(header) - 1), weights)
     if widths is None:
         return fold_rows(header, body, width or MIN_WIDTH)
     out: list[str] = []

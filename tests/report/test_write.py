@@ -1,6 +1,6 @@
 import pytest
 
-from constructs_lib.ipam import InvalidPrefix
+from constructs_lib.errors import DualstackError
 from constructs_lib.report import diff, render_markdown, render_svg, rows, usage_rows, write_report
 
 from .plan import locked, rerun
@@ -26,7 +26,7 @@ def test_nothing_written_when_rendering_fails(tmp_path):
     new = rerun(lock, 2)
     paths = write_report(new, lock, tmp_path)
     before = [p.read_bytes() for p in paths]
-    with pytest.raises(InvalidPrefix):
+    with pytest.raises(DualstackError):
         write_report(rerun(lock, 3), {"format": "not-a-lock"}, tmp_path)
     assert [p.read_bytes() for p in paths] == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.md", "plan.svg"]
