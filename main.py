@@ -1,7 +1,9 @@
 """The cdktf app (``cdktf.json``: ``"app": ".venv/bin/python main.py"``).
 
-Loads ``plan.yaml`` and ``ipam.lock.json`` (or ``$DUALSTACK_PLAN``), allocates, builds one stack
-per site, writes the Kubernetes renderings and the address-plan review, and synthesizes.
+Loads ``plan.yaml`` (or ``$DUALSTACK_PLAN``) and its store (``ipam.lock.json`` beside it, or
+``$DUALSTACK_STORE`` / the plan's ``store:``), allocates, builds one stack per site, writes the
+Kubernetes renderings and the address-plan review, and synthesizes. ``DUALSTACK_PRUNE=1``
+releases lock entries the plan no longer names.
 """
 
 import os
@@ -9,7 +11,7 @@ import sys
 
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 
-from constructs_lib.app.run import synth  # noqa: E402
+from constructs_lib.app.run import main_job  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(synth(os.environ.get("DUALSTACK_PLAN", "plan.yaml"), prune=os.environ.get("DUALSTACK_PRUNE") == "1"))
+    sys.exit(main_job(os.environ))

@@ -1,27 +1,33 @@
-"""From a validated plan to a full address plan: every site and cluster allocated, nothing written.
+"""From a validated plan to a full address plan: every site and cluster planned once, nothing written.
 
-Pure Python (no cdktf): ``dualstack plan`` stops here; the synth step builds the stacks on the
-same ``Ipam``, where the stacks ask for the same keys again and get the same answers.
+Pure Python (no cdktf): ``dualstack plan`` stops here; ``synth`` hands these plans to the stacks,
+which build from them and plan nothing again. Problems are collected across super networks,
+sites and clusters, so one run reports them all (a cluster on a site that failed is skipped).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
-from .. import aws as aws_model
-from ..aws.poc import fleet_props, vpc_props
-from ..ipam import Ipam, IpamError
-from ..kubernetes import KubernetesNetworkError, NodeSpec
+from .. import sites as site_kinds
+from ..errors import DualstackError, one_line
+from ..ipam import Ipam
 from ..kubernetes import plan_cluster as plan_k8s
 from ..kubernetes.model import ClusterSpec
 from ..kubernetes.plan import PlannedCluster
-from ..openstack.cluster_plan import ClusterPlan
-from ..openstack.cluster_plan import plan_cluster as plan_openstack
-from ..openstack.keys import port_address_lookup, tf_name
-from .plan_file import Plan, PlanError
+from .plan_file import PlanError
 
 Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class PlannedSite:
+    """One site's plan and the kind that made it (and builds its stack)."""
+
+    name: str
+    kind: str
+    plan: Any
 
 
 @dataclass
@@ -29,70 +35,69 @@ class Allocated:
     """What the plan came to: per-site plans and per-cluster renderings, on one Ipam."""
 
     ipam: Ipam
-    openstack: dict[str, ClusterPlan] = field(default_factory=dict)
-    aws: dict[str, tuple[aws_model.VpcPlan, aws_model.FleetPlan]] = field(default_factory=dict)
+    sites: dict[str, PlannedSite] = field(default_factory=dict)
     clusters: dict[str, PlannedCluster] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
 
-def _one_line(e: BaseException) -> str:
-    return " ".join(str(e).split())
-
-
-def ensure_super_networks(plan: Plan, ipam: Ipam) -> None:
-    """Create the plan's super networks; those already in the lock must still match it."""
+def ensure_super_networks(plan: Any, ipam: Ipam) -> list[str]:
+    """Declare the plan's super networks (create, join, grow). Returns problems as lines."""
     lines = []
     for i, sn in enumerate(plan.super_networks):
         try:
-            if sn.id not in ipam.networks:
-                sn.create_in(ipam)
-                continue
-            net = ipam.networks[sn.id]
-            if net.parent is not None or not sn.matches(net):
-                lines.append(
-                    f"super_networks[{i}].prefixes: {sn.prefixes} differ from the lock's {[p.text for p in net.prefixes]}; "
-                    "a super network's prefixes cannot change under its allocations (add a new super network instead)"
-                )
-                continue
-            # same prefixes: names, labels and default child lengths may change (they steer only
-            # future allocations); check them on a scratch copy, then take them over
-            scratch = sn.create_in(Ipam())
-            for attr in ("name", "description", "partition", "project", "labels", "private_super", "default_child_prefix_length"):
-                setattr(net, attr, getattr(scratch, attr))
-        except IpamError as e:
-            lines.append(f"super_networks[{i}]: {_one_line(e)}")
+            sn.declare_in(ipam)
+        except DualstackError as e:
+            text = one_line(e)
+            if sn.id in ipam.networks and "still holds" in text:
+                have = [p.text for p in ipam.networks[sn.id].prefixes]
+                text = (f"prefixes: {sn.prefixes} differ from the lock's {have}: {text}; a prefix can be added to a super "
+                        "network, but one that holds allocations cannot be removed (add a new prefix or super network instead)")
+                lines.append(f"super_networks[{i}].{text}")
+            else:
+                lines.append(f"super_networks[{i}]: {text}")
+    return lines
+
+
+def allocate(plan: Any, clusters: dict[str, ClusterSpec], ipam: Ipam, progress: Progress | None = None) -> Allocated:
+    """Plan every site and cluster on ``ipam``. Raises ``PlanError`` with every problem found."""
+    lines = ensure_super_networks(plan, ipam)
     if lines:
         raise PlanError(lines)
-
-
-def allocate(plan: Plan, clusters: dict[str, ClusterSpec], ipam: Ipam, progress: Progress | None = None) -> Allocated:
-    ensure_super_networks(plan, ipam)
     out = Allocated(ipam)
+    kinds = site_kinds.kinds()
     steps = len(plan.sites) + len(clusters)
     done = 0
+    failed: set[str] = set()
     for name, site in plan.sites.items():
+        kind = kinds[site.kind]
         try:
-            if site.openstack is not None:
-                out.openstack[name] = plan_openstack(ipam, site.openstack)
-            else:
-                vpc = aws_model.plan_vpc(ipam, vpc_props(site.aws))
-                out.aws[name] = (vpc, aws_model.plan_fleet(ipam, vpc, fleet_props(site.aws)))
-        except (IpamError, ValueError) as e:
-            raise PlanError([f"sites.{name}.{site.kind}: {_one_line(e)}"]) from None
+            out.sites[name] = PlannedSite(name, site.kind, kind.plan(ipam, name, site.spec))
+        except DualstackError as e:
+            lines.append(f"sites.{name}.{site.kind}: {one_line(e)}")
+            failed.add(name)
         done += 1
         if progress:
             progress(f"site {name}", done, steps)
     for name, spec in clusters.items():
         site = plan.kubernetes[name].site
-        _check_nodes(name, spec, site)
+        if site in failed:
+            continue  # its site's problem is reported already
         try:
-            out.clusters[name] = plan_k8s(spec, ipam, **_links(out, site))
-        except (KubernetesNetworkError, IpamError, ValueError) as e:
-            raise PlanError([f"kubernetes.{name}: {_one_line(e)}"]) from None
+            _check_nodes(name, spec, site)
+            links = kinds[out.sites[site].kind].links(ipam, out.sites[site].plan) if site is not None else None
+            out.clusters[name] = plan_k8s(spec, ipam, **(links.as_kwargs() if links else {}))
+        except PlanError as e:
+            lines += e.lines
+            continue
+        except DualstackError as e:
+            lines.append(f"kubernetes.{name}: {one_line(e)}")
+            continue
         out.warnings += [f"kubernetes.{name}: {w}" for w in out.clusters[name].warnings]
         done += 1
         if progress:
             progress(f"cluster {name}", done, steps)
+    if lines:
+        raise PlanError(lines)
     return out
 
 
@@ -105,40 +110,3 @@ def _check_nodes(name: str, spec: ClusterSpec, site: str | None) -> None:
     if site is None and from_node and not spec.machines:
         raise PlanError([f"kubernetes.{name}.pods: {from_node[0]} takes each node's own prefix, but the cluster has no nodes; "
                          "set site: (its machines and their prefixes) or machines:"])
-
-
-def _links(out: Allocated, site: str | None) -> dict:
-    """What a cluster takes from the site it runs on: node networks, routed per-node prefixes, machines."""
-    if site is None:
-        return {}
-    ipam = out.ipam
-    if site in out.openstack:
-        osp = out.openstack[site]
-        spec = osp.spec
-        node_net = ipam.network_by_key(f"{spec.site}/{spec.network_name}") if any(s.cidr for s in osp.subnets.values()) else None
-        links: dict = {}
-        if node_net is not None:
-            links["node_networks"] = {f: node_net.id for f in node_net.families}
-        if osp.pod_range is not None:
-            links["pod_networks"] = {"ipv6": ipam.network_by_key(f"{spec.site}/{spec.cluster}/pods").id}
-        # an address Neutron picks (SLAAC, DHCPv6-stateless) is read back from the node's port,
-        # so kubelet's node-ip is the address the VM really has
-        links["machines"] = [
-            NodeSpec(name=n.name,
-                     addresses={f: a or port_address_lookup(tf_name(spec.cluster, n.name), f) for f, a in n.addresses.items()},
-                     prefixes={"ipv6": n.pod_prefix} if n.pod_prefix else {})
-            for n in osp.nodes.values() if n.role != "gateway"
-        ]
-        return links
-    vpc, fleet = out.aws[site]
-    eni = f"aws_network_interface.{fleet.props.name}"
-    return {
-        "global_parent": vpc.network.id,
-        "node_networks": {"ipv6": vpc.network.id},
-        # AWS assigns each ENI's address: kubelet's node-ip reads it at apply time
-        "machines": [
-            NodeSpec(name=vm.name, addresses={"ipv6": f'${{tolist({eni}["{vm.name}"].ipv6_addresses)[0]}}'},
-                     prefixes={"ipv6": vm.prefix.text} if vm.prefix is not None else {})
-            for vm in fleet.vms
-        ],
-    }

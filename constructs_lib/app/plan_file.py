@@ -1,146 +1,163 @@
-"""The plan file: super networks, OpenStack and AWS sites, Kubernetes clusters, in one YAML.
+"""The plan file: super networks, sites (one per cloud kind), Kubernetes clusters, in one YAML.
 
-The sites validate straight into the constructs' own spec dataclasses (one source of truth
-for fields, defaults and checks); clusters into the Kubernetes ``ClusterSpec``. Every problem
-comes back as one line with its YAML path: ``sites.os-fra.openstack.ipv6_mode: ...``.
-Pure Python: no cdktf, no jsii.
+Sites validate straight into the site kinds' own spec types (``constructs_lib.sites``: one source
+of truth for fields, defaults and checks); clusters into the Kubernetes ``ClusterSpec``. Every
+problem comes back as one line with its YAML path (``sites.os-fra.openstack.ipv6_mode: ...``),
+all schema problems at once. Pure Python: no cdktf, no jsii.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, create_model, model_validator
 
-from .. import aws as aws_model
-from ..aws.poc import AwsIpv6Spec
+from .. import sites as site_kinds
+from ..errors import DualstackError, error_path, one_line, validation_lines
+from ..inputs import MAX_PLAN_BYTES, read_yaml
+from ..ipam.keys import check_owner
 from ..ipam.network_file import NetworkFile
 from ..kubernetes import KubernetesNetworkError
 from ..kubernetes.model import ClusterSpec, parse_cluster
-from ..openstack import security_rules, wireguard
-from ..openstack.cluster_plan import OpenStackClusterSpec
 
-# Unknown keys in a plan are typos: refuse them instead of falling back to a default silently.
-for _cls in (
-    OpenStackClusterSpec, wireguard.WireguardSettings, security_rules.RuleSpec, AwsIpv6Spec, aws_model.AmazonProvidedIpv6,
-    aws_model.IpamPoolIpv6, aws_model.ExplicitIpv6Cidr, aws_model.ExplicitPrefixes, aws_model.PrefixCount, aws_model.Vm,
-):
-    _cls.__pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[attr-defined]
-
+#: the plan formats this version reads
+VERSIONS = (1,)
 _NAME = re.compile(r"^[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?$")
 
 
-class PlanError(Exception):
+class PlanError(DualstackError):
     """A plan that cannot be built: one line per problem, each with its YAML path."""
 
     def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
-        super().__init__("; ".join(lines))
-
-
-class Site(BaseModel):
-    """One site: exactly one of ``openstack`` or ``aws``. The site name keys its allocations and its stack."""
-
-    model_config = ConfigDict(extra="forbid")
-    openstack: OpenStackClusterSpec | None = None
-    aws: AwsIpv6Spec | None = None
-
-    @model_validator(mode="after")
-    def _one_kind(self) -> "Site":
-        if (self.openstack is None) == (self.aws is None):
-            raise ValueError("give exactly one of openstack: or aws:")
-        return self
-
-    @property
-    def kind(self) -> str:
-        return "openstack" if self.openstack is not None else "aws"
+        super().__init__(lines=lines)
 
 
 class ClusterEntry(BaseModel):
     """A Kubernetes cluster; ``site`` names the site whose nodes (and per-node prefixes) it runs on."""
 
     model_config = ConfigDict(extra="allow")  # the rest is ClusterSpec, checked by parse_cluster
-    site: str | None = None
+    site: Optional[str] = Field(None, description="the site whose nodes the cluster runs on (its machines, node networks, per-node prefixes)")
 
 
-class Plan(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    version: int = Field(1, description="plan format version")
-    super_networks: list[NetworkFile] = Field(default_factory=list, description="metal-stack shaped super networks (seed 000)")
-    sites: dict[str, Site] = Field(default_factory=dict, description="site name -> openstack: or aws:")
-    kubernetes: dict[str, ClusterEntry] = Field(default_factory=dict, description="cluster name -> networking")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _names_into_specs(cls, data: Any) -> Any:
-        """The site name is the OpenStack ``site`` and the AWS ``vpc_name`` unless the plan says otherwise."""
-        if isinstance(data, dict) and isinstance(data.get("sites"), dict):
-            sites = {}
-            for name, entry in data["sites"].items():
-                if isinstance(entry, dict):
-                    entry = dict(entry)
-                    if isinstance(entry.get("openstack"), dict):
-                        entry["openstack"] = {"site": name, **entry["openstack"]}
-                    if isinstance(entry.get("aws"), dict):
-                        entry["aws"] = {"vpc_name": name, **entry["aws"]}
-                sites[name] = entry
-            data = {**data, "sites": sites}
-        return data
+def _one_of(names: list[str]) -> str:
+    keys = [f"{n}:" for n in names]
+    return keys[0] if len(keys) == 1 else ", ".join(keys[:-1]) + " or " + keys[-1]
 
 
-def _path(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif str(part).startswith(("function-", "tagged-union", "lax-or-strict", "json-or-python")):  # pydantic's validator frames
-            continue
-        else:
-            out += f".{part}" if out else str(part)
-    return out
+@lru_cache(maxsize=8)
+def _site_model(version: int) -> type[BaseModel]:
+    """The ``Site`` model: one optional field per registered site kind, exactly one given."""
+    kinds = site_kinds.kinds()
+    names = list(kinds)
+
+    def exactly_one(self: Any) -> Any:
+        given = [n for n in names if getattr(self, n) is not None]
+        if len(given) != 1:
+            raise ValueError(f"give exactly one of {_one_of(names)}")
+        return self
+
+    fields = {n: (Optional[k.spec_type], Field(None, description=k.description)) for n, k in kinds.items()}
+    model = create_model(
+        "Site", __config__=ConfigDict(extra="forbid"), __doc__="One site: exactly one cloud kind. The site name keys its allocations and names its stack.",
+        __validators__={"_exactly_one": model_validator(mode="after")(exactly_one)}, **fields,
+    )
+
+    def kind_of(self: Any) -> str:
+        return next(n for n in names if getattr(self, n) is not None)
+
+    def spec_of(self: Any) -> Any:
+        return getattr(self, kind_of(self))
+
+    model.kind = property(kind_of)  # type: ignore[attr-defined]
+    model.spec = property(spec_of)  # type: ignore[attr-defined]
+    return model
 
 
-def _error_lines(err: ValidationError) -> list[str]:
-    lines = []
-    for e in err.errors(include_url=False):
-        msg = e["msg"].removeprefix("Value error, ")
-        if e["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
-            msg = "unknown key (a typo?)"
-        elif e["type"] not in ("missing", "value_error") and "input" in e and not isinstance(e["input"], (dict, list)):
-            msg = f"{msg} (got {e['input']!r})"
-        lines.append(f"{_path(e['loc'])}: {msg}")
-    return sorted(dict.fromkeys(lines))
+def site_model() -> type[BaseModel]:
+    return _site_model(site_kinds.version)
 
 
-def parse_plan(raw: Any, where: str = "plan") -> tuple[Plan, dict[str, ClusterSpec]]:
-    """Validate a loaded YAML document. Raises ``PlanError`` with every problem found."""
-    if raw is None:
-        raw = {}
+@lru_cache(maxsize=8)
+def _plan_model(version: int) -> type[BaseModel]:
+    Site = _site_model(version)
+
+    class Plan(BaseModel):
+        """A dualstack plan: the address plan (super networks), the sites built from it, the Kubernetes clusters on them."""
+
+        model_config = ConfigDict(extra="forbid")
+        version: int = Field(1, description="plan format version; this dualstack reads 1")
+        owner: Optional[str] = Field(None, description="who this plan is in a shared store (required with a store); default 'plan'")
+        store: Optional[str] = Field(None, description="a shared allocation store, postgresql://user@host:port/db; default: ipam.lock.json beside the plan")
+        super_networks: list[NetworkFile] = Field(default_factory=list, description="metal-stack shaped super networks (seed 000)")
+        sites: dict[str, Site] = Field(default_factory=dict, description="site name -> exactly one of " + _one_of(list(site_kinds.kinds())))  # type: ignore[valid-type]
+        kubernetes: dict[str, ClusterEntry] = Field(default_factory=dict, description="cluster name -> networking")
+
+        @model_validator(mode="before")
+        @classmethod
+        def _names_into_specs(cls, data: Any) -> Any:
+            """What follows from a site's name (the OpenStack ``site``, the AWS ``vpc_name``) unless the plan says otherwise."""
+            if isinstance(data, dict) and isinstance(data.get("sites"), dict):
+                kinds = site_kinds.kinds()
+                sites = {}
+                for name, entry in data["sites"].items():
+                    if isinstance(entry, dict):
+                        entry = {k: (kinds[k].defaults(str(name), v) if k in kinds and isinstance(v, dict) else v) for k, v in entry.items()}
+                    sites[name] = entry
+                data = {**data, "sites": sites}
+            return data
+
+    return Plan
+
+
+def plan_model() -> type[BaseModel]:
+    return _plan_model(site_kinds.version)
+
+
+# kept for importers and type hints: the model as the built-in kinds make it
+Plan = plan_model()
+
+
+def parse_plan(raw: Any, where: str = "plan") -> tuple[Any, dict[str, ClusterSpec]]:
+    """Validate a loaded YAML document. Raises ``PlanError`` with every problem found.
+
+    Schema problems first (all of them); where the schema holds, the cross-references and
+    the clusters' own checks (all of them).
+    """
+    if raw is None or (isinstance(raw, dict) and not raw):
+        raise PlanError([f"{where}: the plan is empty; it needs super_networks, sites or kubernetes (see plan.yaml or dualstack schema)"])
     if not isinstance(raw, dict):
         raise PlanError([f"{where}: the plan must be a mapping with super_networks, sites and kubernetes"])
-    lines: list[str] = []
+    version = raw.get("version", 1)
+    if version not in VERSIONS or isinstance(version, bool):
+        raise PlanError([f"version: {one_line(repr(version))} is not a plan format this dualstack reads ({', '.join(map(str, VERSIONS))}); "
+                         "upgrade dualstack or write version: 1"])
     try:
-        plan = Plan.model_validate(raw)
+        plan = plan_model().model_validate(raw)
     except ValidationError as e:
-        raise PlanError(_error_lines(e)) from None
-    except (KubernetesNetworkError, ValueError) as e:  # a spec check that pydantic did not wrap
-        raise PlanError([" ".join(str(e).split())]) from None
+        raise PlanError(validation_lines(e)) from None
+    except (KubernetesNetworkError, DualstackError) as e:  # a spec check that pydantic did not wrap
+        raise PlanError([one_line(e)]) from None
+    if not (plan.super_networks or plan.sites or plan.kubernetes):
+        raise PlanError([f"{where}: the plan names no super_networks, sites or kubernetes clusters; nothing to do"])
+    lines: list[str] = []
+    if plan.owner is not None:
+        try:
+            check_owner(plan.owner, "owner")
+        except DualstackError as e:
+            lines.append(one_line(e))
     for name in plan.sites:
         if not _NAME.match(name):
-            lines.append(f"sites.{name}: a site name is lower-case letters, digits and '-' (it names a stack and keys allocations)")
+            lines.append(f"sites.{name}: a site name is lower-case letters, digits and '-', at most 42 (it names a stack and keys allocations)")
     ids = [n.id for n in plan.super_networks]
     for i, id in enumerate(ids):
         if id in ids[:i]:
             lines.append(f"super_networks[{i}].id: {id!r} is given twice")
+    kinds = site_kinds.kinds()
     for name, site in plan.sites.items():
-        if site.openstack is not None:
-            for field in ("node_supernet", "pod_supernet"):
-                ref = getattr(site.openstack, field)
-                if ref is not None and ref not in ids:
-                    lines.append(f"sites.{name}.openstack.{field}: {ref!r} is not one of super_networks ({', '.join(ids) or 'none'})")
+        lines += kinds[site.kind].check(name, site.spec, ids)
     clusters: dict[str, ClusterSpec] = {}
     for name, entry in plan.kubernetes.items():
         if entry.site is not None and entry.site not in plan.sites:
@@ -149,38 +166,36 @@ def parse_plan(raw: Any, where: str = "plan") -> tuple[Plan, dict[str, ClusterSp
         try:
             clusters[name] = parse_cluster(data)
         except KubernetesNetworkError as e:
-            lines.append(f"kubernetes.{name}: {' '.join(str(e).split())}")
+            lines.append(f"kubernetes.{name}: {one_line(e)}")
         except ValidationError as e:
-            lines += [f"kubernetes.{name}.{line}" for line in _error_lines(e)]
+            lines += validation_lines(e, f"kubernetes.{name}.")
     if lines:
-        raise PlanError(lines)
+        raise PlanError(sorted(dict.fromkeys(lines), key=lines.index))
     return plan, clusters
 
 
-def load_plan(path: str | Path) -> tuple[Plan, dict[str, ClusterSpec]]:
+def load_plan(path: str | Path) -> tuple[Any, dict[str, ClusterSpec]]:
+    """Read and validate a plan file. Raises ``PlanError`` (every problem, one line each)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PlanError([f"{path}: no such plan file"]) from None
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        raise PlanError([f"{path}: not valid YAML{where}: {getattr(e, 'problem', None) or e}"]) from None
+        raw = read_yaml(path, "plan", max_bytes=MAX_PLAN_BYTES)
+    except DualstackError as e:
+        raise PlanError([one_line(e)]) from None
     return parse_plan(raw, str(path))
 
 
 def json_schema() -> dict[str, Any]:
     """The plan's JSON Schema, for editors (``dualstack schema``)."""
-    schema = Plan.model_json_schema()
+    schema = plan_model().model_json_schema()
     cluster = TypeAdapter(ClusterSpec).json_schema(ref_template="#/$defs/{model}")
     defs = schema.setdefault("$defs", {})
     defs.update(cluster.pop("$defs", {}))
     cluster["properties"].pop("name", None)
     cluster["required"] = [r for r in cluster.get("required", []) if r != "name"]
-    cluster["properties"]["site"] = {"type": "string", "description": "the site whose nodes the cluster runs on"}
+    cluster["properties"]["site"] = ClusterEntry.model_json_schema()["properties"]["site"]
     defs["ClusterEntry"] = cluster
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "dualstack plan"
     return schema
+
+
+__all__ = ["ClusterEntry", "Plan", "PlanError", "error_path", "json_schema", "load_plan", "parse_plan", "plan_model", "site_model"]

@@ -1,26 +1,37 @@
-"""The app's two jobs: ``synth`` (plan + lock -> cdktf.out, renderings, review, lock) and
-``plan`` (the address plan and its difference from the lock, without touching either).
+"""The app's two jobs: ``synth`` (plan + store -> cdktf.out, renderings, review, lock) and ``plan``
+(the address plan and its difference from the committed lock, writing only the review).
 
-Bad plans: one line per problem with its YAML path on stderr, exit code 2, nothing written.
+One run is one store transaction: the plan is allocated on a snapshot, the output is built in a
+staging folder, the store commits, then the output is swapped in. Bad input: one line per
+problem on stderr, exit code 2, nothing written (no lock, no store rows, no output).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
+import signal
 import sys
-import tempfile
 import time
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Iterator
 
-from ..ipam import IpamError, JsonLockStore, from_dict, to_dict
+from ..errors import DualstackError, one_line
+from ..ipam import DEFAULT_OWNER, from_dict, to_dict
+from ..locks import folder_lock
 from ..report import MovedKeys, diff, render_text, rows, usage_rows, write_report
 from ..report.text import summary_line
-from .pipeline import allocate
+from ..store import LockfileStore, Outcome, StoreError, transact
+from ..store.select import open_store, store_url
+from .baseline import Baseline, baseline
+from .output import OutputFolder, STATE_DIR
+from .pipeline import Allocated, allocate
 from .plan_file import PlanError, load_plan
 
 EXIT_BAD_PLAN = 2
 DEFAULT_PLAN = "plan.yaml"
+LOCK_NAME = "ipam.lock.json"
 
 
 class Progress:
@@ -44,7 +55,7 @@ class Progress:
 
 
 def lock_path_for(plan_path: str, lock: str | None) -> str:
-    return lock or str(Path(plan_path).resolve().parent / "ipam.lock.json")
+    return lock or str(Path(plan_path).resolve().parent / LOCK_NAME)
 
 
 def _fail(lines: list[str]) -> int:
@@ -53,115 +64,246 @@ def _fail(lines: list[str]) -> int:
     return EXIT_BAD_PLAN
 
 
-def check_outdir(outdir: str, keep: list[str]) -> None:
-    """Refuse an output folder we must not replace: it is replaced whole on success.
-
-    It may be missing, empty, or an earlier output (it has cdktf's manifest.json), and it must
-    not hold the plan or the lock.
-    """
-    out = Path(outdir).resolve()
-    for path in keep:
-        p = Path(path).resolve()
-        if p == out or out in p.parents:
-            raise PlanError([f"--out: {outdir} holds {path}; choose a folder of its own (default cdktf.out)"])
-    if out.exists():
-        if not out.is_dir():
-            raise PlanError([f"--out: {outdir} is a file, not a folder"])
-        if any(out.iterdir()) and not (out / "manifest.json").is_file():
-            raise PlanError([f"--out: {outdir} exists and is not an earlier synth output (no manifest.json); "
-                             "choose another folder or empty it"])
+def _lines(e: BaseException) -> list[str]:
+    """Every refusal as one line each (a plan may have several problems, a lock several moved keys)."""
+    if isinstance(e, (DualstackError, MovedKeys)):
+        return [one_line(line) for line in e.lines]
+    if isinstance(e, OSError) and e.filename:
+        return [f"{e.filename}: {e.strerror or one_line(e)}"]
+    return [one_line(e)]
 
 
-def synth(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, outdir: str | None = None, prune: bool = False) -> int:
-    progress = Progress()
-    under_cli = "CDKTF_OUTDIR" in os.environ  # cdktf's CLI owns its output folder; we write into it
-    outdir = outdir or os.environ.get("CDKTF_OUTDIR") or "cdktf.out"
-    lock_path = lock_path_for(plan_path, lock)
+@contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    """SIGTERM (and SIGHUP) end the run like Ctrl-C: cleanup runs, staging is removed, jsii is closed."""
+    def stop(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    previous = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP)}
     try:
-        if not under_cli:
-            check_outdir(outdir, [plan_path, lock_path])
-        progress("reading the plan")
-        plan, clusters = load_plan(plan_path)
-        store = JsonLockStore(lock_path)
-        with store.locked():
-            old = store.read()
-            ipam = from_dict(old, where=store.path)
-            allocated = allocate(plan, clusters, ipam, progress)
-            if prune:
-                ipam.prune()
-            plan_diff = diff(old, ipam)
-            plan_diff.raise_for_moves()
-            progress("synthesizing the stacks")
-            # build everything in a sibling folder, then swap it in: a failure leaves the old output
-            staging = outdir if under_cli else tempfile.mkdtemp(prefix=".cdktf.out-", dir=str(Path(outdir).resolve().parent))
-            try:
-                from .synth import synthesize
+        for s in previous:
+            signal.signal(s, stop)
+    except ValueError:  # not the main thread (a library caller): leave signals alone
+        previous = {}
+    try:
+        yield
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)
 
-                synthesize(plan, allocated, staging)
-                progress("writing renderings and the review")
-                for cluster, planned in sorted(allocated.clusters.items()):
-                    for name, text in sorted(planned.files.items()):
-                        path = Path(staging, "kubernetes", cluster, name)
-                        path.parent.mkdir(parents=True, exist_ok=True)
-                        path.write_text(text, encoding="utf-8")
-                write_report(ipam, old, Path(staging, "review"), plan_diff=plan_diff)
-                if not under_cli:
-                    if os.path.isdir(outdir):
-                        shutil.rmtree(outdir)
-                    os.replace(staging, outdir)
-            except BaseException:
-                if not under_cli:
-                    shutil.rmtree(staging, ignore_errors=True)
-                raise
-            store.write(to_dict(ipam))
-    except (PlanError, MovedKeys, IpamError, OSError) as e:
+
+@dataclass
+class _Context:
+    """What both jobs resolve from the plan and the command line before anything runs."""
+
+    plan: Any
+    clusters: dict
+    owner: str
+    lock_path: str
+    store: Any
+    shared: bool  # a store other than the lock file: the lock is the reviewed projection
+
+
+def _context(plan_path: str, lock: str | None, store_flag: str | None) -> _Context:
+    plan_doc, clusters = load_plan(plan_path)
+    url = store_url(store_flag, plan_doc.store)
+    if url is not None and plan_doc.owner is None:
+        raise PlanError(["owner: required when a store is used (the plan's keys are held in the store under this name); add owner: <team>"])
+    lock_path = lock_path_for(plan_path, lock)
+    store = open_store(url, lock_path)
+    return _Context(plan_doc, clusters, plan_doc.owner or DEFAULT_OWNER, lock_path, store, url is not None)
+
+
+def _reconcile(snapshot: dict | None, committed: dict | None, owner: str, lock_path: str) -> None:
+    """With a shared store, the committed lock and the store must agree on this owner's keys."""
+    mine_lock = _owned(committed, owner)
+    mine_store = _owned(snapshot, owner)
+    lines = []
+    for key, entry in sorted(mine_lock.items()):
+        have = mine_store.get(key)
+        if have is None:
+            lines.append(f"{lock_path}: {key}: {_show(entry)} is in the committed lock but not in the store; "
+                         "import the lock (dualstack store import) or drop the entry in a reviewed change")
+        elif have != entry:
+            lines.append(f"{lock_path}: {key}: the lock has {_show(entry)}, the store has {_show(have)}; a hand edit on one side?")
+    if lines:
+        raise StoreError(lines=lines)
+
+
+def _owned(document: dict | None, owner: str) -> dict[str, Any]:
+    """``owner``'s allocations and child networks of a document, by key (networks by their key too)."""
+    from ..store.documents import owner_of
+
+    out: dict[str, Any] = {}
+    for key, entry in ((document or {}).get("allocations") or {}).items():
+        if owner_of(entry) == owner:
+            out[key] = entry
+    for id, entry in ((document or {}).get("networks") or {}).items():
+        if entry.get("parent") is not None and owner_of(entry) == owner:
+            out[entry.get("key") or id] = entry
+    return out
+
+
+def _show(entry: Any) -> str:
+    if isinstance(entry, dict):
+        for k in ("cidr", "address"):
+            if k in entry:
+                return str(entry[k])
+        if "prefixes" in entry:
+            return ", ".join(p if isinstance(p, str) else str(p.get("relative")) for p in entry["prefixes"])
+    return str(entry)
+
+
+# -- synth -------------------------------------------------------------------------------------
+TRUE, FALSE = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
+
+
+def flag(environ: Any, name: str) -> bool:
+    """A yes/no environment variable; anything else is refused (``DUALSTACK_PRUNE=maybe`` is no silent "no")."""
+    value = environ.get(name, "").strip().lower()
+    if value in TRUE:
+        return True
+    if value in FALSE:
+        return False
+    raise PlanError([f"{name}: {environ.get(name)!r} is not a yes/no value; set 1 or 0 (true/false, yes/no)"])
+
+
+def main_job(environ: Any) -> int:
+    """What ``main.py`` (and so ``cdktf synth``) runs: the plan named by ``DUALSTACK_PLAN``, default plan.yaml."""
+    try:
+        prune = flag(environ, "DUALSTACK_PRUNE")
+    except PlanError as e:
+        return _fail(e.lines)
+    return synth(environ.get("DUALSTACK_PLAN", DEFAULT_PLAN), prune=prune)
+
+
+def synth(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, outdir: str | None = None, prune: bool = False,
+          store: str | None = None, against: str | None = None) -> int:
+    under_cli = "CDKTF_OUTDIR" in os.environ  # cdktf's CLI reads what we write from its output folder
+    report_stream = sys.stdout if under_cli else sys.stderr  # the CLI shows every stderr line as [ERROR]
+    progress = Progress()
+    outdir = outdir or os.environ.get("CDKTF_OUTDIR") or "cdktf.out"
+    try:
+        with _terminate_cleanly():
+            ctx = _context(plan_path, lock, store)
+            out = OutputFolder(outdir, Path(plan_path).resolve().parent / STATE_DIR)
+            out.check([plan_path, ctx.lock_path])
+            result = _synth(ctx, out, prune=prune, against=against, progress=progress)
+    except KeyboardInterrupt:
+        progress.done()
+        print("dualstack: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    except (DualstackError, MovedKeys, OSError) as e:
         progress.done()
         return _fail(_lines(e))
     progress.done()
+    allocated, plan_diff, notes = result
+    for line in notes:
+        print(f"dualstack: {line}", file=report_stream)
     for w in allocated.warnings:
-        print(f"dualstack: warning: {w}", file=sys.stderr)
-    stale = ipam.stale_keys()
+        print(f"dualstack: warning: {w}", file=report_stream)
+    stale = allocated.ipam.stale_keys()
     if stale:
         print(f"dualstack: {len(stale)} key(s) in the lock are no longer in the plan and stay reserved until --prune: "
-              + ", ".join(stale[:5]) + (" ..." if len(stale) > 5 else ""), file=sys.stderr)
-    print(f"dualstack: {summary_line(plan_diff)}; wrote {outdir}/", file=sys.stderr)
+              + ", ".join(stale[:5]) + (" ..." if len(stale) > 5 else ""), file=report_stream)
+    print(f"dualstack: {summary_line(plan_diff)}; wrote {outdir}/", file=report_stream)
     return 0
 
 
-def _lines(e: BaseException) -> list[str]:
-    """Every refusal as one line each (a plan may have several problems, a lock several moved keys)."""
-    if isinstance(e, PlanError):
-        return e.lines
-    if isinstance(e, MovedKeys):
-        return str(e).splitlines()
-    if isinstance(e, OSError) and e.filename:
-        return [f"{e.filename}: {e.strerror or e}"]
-    return [" ".join(str(e).split())]
+def _synth(ctx: _Context, out: OutputFolder, *, prune: bool, against: str | None, progress: Progress):
+    committed_store = LockfileStore(ctx.lock_path)
+    committed = committed_store.read() if ctx.shared else None
+    notes: list[str] = []
+    with folder_lock(str(out.parent), what=f"output {out.path}"):
+        notes += out.recover()
+        staged: list[Path] = []
+
+        def work(snapshot: dict | None) -> Outcome:
+            for old in staged:  # a retried attempt starts from scratch
+                out.discard(old)
+            staged.clear()
+            if ctx.shared:
+                _reconcile(snapshot, committed, ctx.owner, ctx.lock_path)
+            before = _view(snapshot, ctx) if ctx.shared else snapshot
+            review_base = baseline(ctx.lock_path, committed if ctx.shared else snapshot, against)
+            progress("reading the plan")
+            ipam = from_dict(snapshot, where=ctx.store.where, owner=ctx.owner)
+            allocated = allocate(ctx.plan, ctx.clusters, ipam, progress)
+            pruned = ipam.prune() if prune else []
+            document = to_dict(ipam)
+            view = from_dict(_view(document, ctx), where=ctx.store.where, owner=ctx.owner) if ctx.shared else ipam
+            diff(before, view).raise_for_moves()
+            plan_diff = diff(review_base.document, view)
+            progress("synthesizing the stacks")
+            staging = out.stage()
+            staged.append(staging)
+            try:
+                _build(ctx, allocated, view, plan_diff, review_base, staging, out)
+            except BaseException:
+                out.discard(staging)
+                staged.clear()
+                raise
+            return Outcome(document, value=(allocated, plan_diff, staging, document), reasons={k: "prune" for k in pruned})
+
+        allocated, plan_diff, staging, document = transact(ctx.store, ctx.owner, work)
+        try:
+            notes += out.publish(staging)
+        except BaseException:
+            out.discard(staging)
+            raise
+        if ctx.shared:  # the reviewed record: exactly this owner's allocations and what they hang from
+            committed_store.write(_view(document, ctx))
+    return allocated, plan_diff, notes
 
 
-def plan(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, against: str | None = None, outdir: str = "cdktf.out/review") -> int:
-    """Print the address plan and its difference from the lock; write plan.md and plan.svg. The lock is not written."""
+def _view(document: dict | None, ctx: _Context) -> dict | None:
+    """This owner's part of a shared store's document (the committed lock's content)."""
+    if document is None:
+        return None
+    from ..store.documents import project
+
+    return project(document, ctx.owner)
+
+
+def _build(ctx: _Context, allocated: Allocated, view, plan_diff, review_base: Baseline, staging: Path, out: OutputFolder) -> None:
+    from .synth import synthesize
+
+    synthesize(ctx.plan, allocated, str(staging), out.backend_path)
+    for cluster, planned in sorted(allocated.clusters.items()):
+        for name, text in sorted(planned.files.items()):
+            path = Path(staging, "kubernetes", cluster, name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    write_report(view, review_base.document, Path(staging, "review"), plan_diff=plan_diff, baseline_label=review_base.label)
+
+
+# -- plan ----------------------------------------------------------------------------------------
+def plan(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, against: str | None = None, outdir: str = "cdktf.out/review",
+         store: str | None = None) -> int:
+    """Print the address plan and its difference from the committed lock; write plan.md and plan.svg.
+
+    Neither the lock nor the store is written."""
     try:
-        plan_doc, clusters = load_plan(plan_path)
-        store = JsonLockStore(lock_path_for(plan_path, lock))
-        old = store.read()
-        if against is not None:
-            if not Path(against).is_file():
-                raise PlanError([f"--against: {against}: no such lock file"])
-            baseline = JsonLockStore(against).read()
-        else:
-            baseline = old
-        ipam = from_dict(old, where=store.path)
+        ctx = _context(plan_path, lock, store)
+        snapshot = ctx.store.read()
+        committed = LockfileStore(ctx.lock_path).read() if ctx.shared else snapshot
+        if ctx.shared:
+            _reconcile(snapshot, committed, ctx.owner, ctx.lock_path)
+        review_base = baseline(ctx.lock_path, committed, against)
+        ipam = from_dict(snapshot, where=ctx.store.where, owner=ctx.owner)
         progress = Progress()
         try:
-            allocated = allocate(plan_doc, clusters, ipam, progress)
+            allocated = allocate(ctx.plan, ctx.clusters, ipam, progress)
         finally:
             progress.done()  # clear the status line before the table
-        plan_diff = diff(baseline, ipam)
-        sys.stdout.write(render_text(rows(ipam), plan_diff, usage_rows(ipam)))
-        plan_diff.raise_for_moves()
-        write_report(ipam, baseline, outdir, plan_diff=plan_diff)
-    except (PlanError, MovedKeys, IpamError, OSError) as e:
+        view = from_dict(_view(to_dict(ipam), ctx), owner=ctx.owner) if ctx.shared else ipam
+        before = _view(snapshot, ctx) if ctx.shared else snapshot
+        moves = diff(before, view)
+        plan_diff = diff(review_base.document, view)
+        sys.stdout.write(render_text(rows(view), plan_diff, usage_rows(view), baseline_label=review_base.label))
+        moves.raise_for_moves()
+        write_report(view, review_base.document, outdir, plan_diff=plan_diff, baseline_label=review_base.label)
+    except (DualstackError, MovedKeys, OSError) as e:
         return _fail(_lines(e))
     for w in allocated.warnings:
         print(f"dualstack: warning: {w}", file=sys.stderr)

@@ -1,16 +1,19 @@
 """The cdktf side of the app: one stack per site, cluster renderings as Terraform outputs.
 
-This is the only part of the app that starts jsii; everything before it is pure Python.
+This is the only part of the app that starts jsii; everything before it is pure Python. Each
+site's stack is built by its kind from the plan the pipeline made: nothing is planned again.
 """
 
 from __future__ import annotations
 
-import os
+from typing import Callable
 
 import yaml
 
+from .. import sites as site_kinds
+from ..errors import DualstackError, one_line
 from .pipeline import Allocated
-from .plan_file import Plan, PlanError
+from .plan_file import PlanError
 
 
 def as_output(text: str):
@@ -19,26 +22,18 @@ def as_output(text: str):
     return docs[0] if len(docs) == 1 else docs
 
 
-def synthesize(plan: Plan, allocated: Allocated, outdir: str) -> list[str]:
-    """Synthesize every site into ``outdir``; returns the stack names."""
-    os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")  # keep jsii's banner out of output
-    from constructs_lib.engine import App, TerraformOutput
+def synthesize(plan, allocated: Allocated, outdir: str, backend_path: Callable[[str], str]) -> list[str]:
+    """Synthesize every site into ``outdir``; ``backend_path(stack)`` names its state. Returns the stack names."""
+    from ..engine import App, TerraformOutput
 
     app = App(outdir=outdir)
+    kinds = site_kinds.kinds()
     stacks = {}
-    for name, site in plan.sites.items():  # the stacks ask the same keys again: same answers
+    for name, planned in allocated.sites.items():
         try:
-            # imported per kind: the OpenStack bindings' jsii assembly alone costs ~0.9 s to load
-            if site.openstack is not None:
-                from stacks.openstack_cluster import build_openstack_cluster
-
-                stacks[name] = build_openstack_cluster(app, name, ipam=allocated.ipam, spec=site.openstack)
-            else:
-                from stacks.aws_ipv6 import build_aws_ipv6_stack
-
-                stacks[name] = build_aws_ipv6_stack(app, name, ipam=allocated.ipam, spec=site.aws)
-        except ValueError as e:  # a construct's own check (Neutron rules, AWS limits): still one line
-            raise PlanError([f"sites.{name}.{site.kind}: {' '.join(str(e).split())}"]) from None
+            stacks[name] = kinds[planned.kind].build_stack(app, name, planned.plan, backend_path=backend_path(name))
+        except DualstackError as e:  # a construct's own check (Neutron rules, AWS limits): still one line
+            raise PlanError([f"sites.{name}.{planned.kind}: {one_line(e)}"]) from None
     for cluster, planned in allocated.clusters.items():
         site = plan.kubernetes[cluster].site
         if site is None:

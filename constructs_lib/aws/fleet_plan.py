@@ -15,6 +15,8 @@ from typing import Mapping, Sequence, Union
 
 from constructs_lib.ipam import Allocation, Ipam, IpamError, Network, Prefix
 
+from pydantic import ConfigDict
+
 from .common import (
     AMI_RE,
     DEFAULT_MIN_RESERVATION_SLOTS,
@@ -32,12 +34,16 @@ from .vpc_plan import VpcPlan
 class ExplicitPrefixes:
     """We name each VM's /80 (from the allocator); the reservation is of type ``explicit``."""
 
+    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
+
     reservation_type: str = field(default="explicit", init=False)
 
 
 @dataclass(frozen=True)
 class PrefixCount:
     """AWS picks ``count`` /80s per ENI (``ipv6_prefix_count``) from a ``prefix`` reservation."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
 
     count: int = 1
     reservation_type: str = field(default="prefix", init=False)
@@ -54,6 +60,8 @@ PrefixMode = Union[ExplicitPrefixes, PrefixCount, None]
 class Vm:
     """One VM. ``az``: pin the AZ (default: position i goes to AZ i mod n of the tier).
     ``ipv6_prefix``: pin a concrete /80 (VPCs with a concrete IPv6 block only)."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
 
     name: str
     az: str | None = None

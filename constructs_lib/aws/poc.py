@@ -10,10 +10,14 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
+from pydantic import ConfigDict
+
+from constructs_lib.ipam import Ipam
+
 from .common import AwsConfigError
-from .fleet_plan import ExplicitPrefixes, FleetProps, PrefixMode, Vm
+from .fleet_plan import ExplicitPrefixes, FleetPlan, FleetProps, PrefixMode, Vm, plan_fleet
 from .sources import AmazonProvidedIpv6, Ipv6SourceChoice
-from .vpc_plan import NatGateways, SubnetTier, VpcProps
+from .vpc_plan import NatGateways, SubnetTier, VpcPlan, VpcProps, plan_vpc
 from .provider_types import AwsProviderConfig
 
 #: set to 1/true to render the provider for an offline ``terraform plan`` (no AWS account needed)
@@ -37,6 +41,8 @@ class AwsIpv6Spec:
       metadata and region checks, placeholder keys). None reads ``$DUALSTACK_AWS_OFFLINE``.
       Never set it for a real deploy.
     """
+
+    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
 
     vpc_name: str = "poc"
     region: str = "eu-central-1"
@@ -101,6 +107,21 @@ def fleet_props(spec: AwsIpv6Spec) -> FleetProps:
         instance_type=spec.instance_type,
         prefixes=spec.prefixes,
     )
+
+
+@dataclass(frozen=True)
+class AwsSitePlan:
+    """Everything the PoC stack writes, from the allocator: the VPC's subnets and the fleet's /80s."""
+
+    spec: AwsIpv6Spec
+    vpc: VpcPlan
+    fleet: FleetPlan
+
+
+def plan_site(ipam: Ipam, spec: AwsIpv6Spec) -> AwsSitePlan:
+    """Plan the VPC, then the fleet in it, under keys ``<vpc_name>/...``. Raises ``AwsConfigError``."""
+    vpc = plan_vpc(ipam, vpc_props(spec))
+    return AwsSitePlan(spec, vpc, plan_fleet(ipam, vpc, fleet_props(spec)))
 
 
 def provider_config(spec: AwsIpv6Spec) -> AwsProviderConfig:

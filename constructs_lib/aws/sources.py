@@ -15,6 +15,8 @@ from typing import Protocol, Union, runtime_checkable
 
 from constructs_lib.ipam import Prefix
 
+from pydantic import ConfigDict
+
 from .common import AMAZON_IPV6_LENGTH, VPC_IPV6_LENGTHS, fail, parse_prefix
 
 
@@ -40,6 +42,8 @@ class AmazonProvidedIpv6:
     Subnets and /80s render as ``cidrsubnet()`` of the VPC's and subnet's ``ipv6_cidr_block``.
     """
 
+    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
+
     network_border_group: str | None = None
 
     @property
@@ -59,6 +63,8 @@ class AmazonProvidedIpv6:
 @dataclass(frozen=True)
 class IpamPoolIpv6:
     """A block of ``netmask_length`` (/44-/60, steps of 4) that an IPAM pool picks at apply time."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
 
     pool_id: str
     netmask_length: int = 56
@@ -90,6 +96,8 @@ class ExplicitIpv6Cidr:
     The provider takes ``ipv6_cidr_block`` only together with ``ipv6_ipam_pool_id``
     (RequiredWith), so the pool id is required: BYOIP ranges reach VPCs through an IPAM pool.
     """
+
+    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
 
     cidr: str
     ipam_pool_id: str

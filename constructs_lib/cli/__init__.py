@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..ipam import IpamError
+from ..errors import DualstackError
 from . import ipam as ipam_cmd
 from .errors import UsageError, one_line
 
@@ -21,12 +21,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dualstack", description="Plan dual-stack and IPv6-only address space once; synthesize Terraform from it.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     ipam_cmd.register(sub)
-    try:  # the app's commands (plan, schema, synth) arrive with the plan file
-        from . import app as app_cmd
-    except ImportError:
-        app_cmd = None
-    if app_cmd is not None:
-        app_cmd.register(sub)
+    from . import app as app_cmd, store as store_cmd
+
+    app_cmd.register(sub)
+    store_cmd.register(sub)
     return parser
 
 
@@ -34,12 +32,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         return args.run(args) or 0
-    except (IpamError, UsageError) as e:
-        print(f"dualstack: error: {one_line(e)}", file=sys.stderr)
+    except (DualstackError, UsageError) as e:
+        for line in getattr(e, "lines", None) or [str(e)]:
+            print(f"dualstack: error: {one_line(line)}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `dualstack plan | head`: the reader left, nothing is wrong
+        return 0
     except OSError as e:  # a path that is a folder, unreadable, ...: bad input too, and nothing was written
         where = f"{e.filename}: " if e.filename else ""
         print(f"dualstack: error: {where}{e.strerror or one_line(e)}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except BrokenPipeError:
-        return 0

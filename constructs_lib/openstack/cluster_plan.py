@@ -27,6 +27,8 @@ from typing import Mapping
 
 from constructs_lib.ipam import Allocation, AlreadyAllocated, Ipam, Prefix
 
+from pydantic import ConfigDict
+
 from .ipv6_source import FixedPrefix, Ipv6PrefixSource, kubermatic_ipv6_source
 from .keys import check_part, subnet_cidr_expression
 from .neutron_rules import Ipv6Mode, NeutronRuleError, canonical_address
@@ -62,6 +64,8 @@ class OpenStackClusterSpec:
       route_wireguard_via_vip, routed by the router to the IPv6 VIP (no BGP needed for the way back).
     extra_rules: more security group rules (RuleSpec), written in pairs like the rest.
     """
+
+    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
 
     site: str
     node_supernet: str

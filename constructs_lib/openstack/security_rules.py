@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from pydantic import ConfigDict
+
 from .neutron_rules import NeutronRuleError, canonical_cidr, is_expression
 
 FAMILIES = ("ipv4", "ipv6")
@@ -61,6 +63,8 @@ SELF = "self"
 class Remote:
     """Who a rule allows: prefixes per family, a security group, or explicitly anywhere."""
 
+    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
+
     ipv4: tuple[str, ...] = ()
     ipv6: tuple[str, ...] = ()
     group_id: str | None = None
@@ -93,6 +97,8 @@ class RuleSpec:
     ``ICMP_MESSAGES`` (None: every ICMP message of the family); ``any`` for every protocol.
     ``families``: None = the group's families (a pair); name one family for a single-family rule.
     """
+
+    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
 
     key: str
     protocol: str

@@ -9,11 +9,15 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 
+from pydantic import ConfigDict
+
 from .neutron_rules import NeutronRuleError, canonical_cidr
 
 
 @dataclass(frozen=True)
 class WireguardSettings:
+    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
+
     wg_ipv6_cidr: str = "fd01::/120"
     wg_ipv6_gw: str = "fd01::1/120"
 

@@ -10,19 +10,17 @@ left behind are removed by the next run that holds the lock.
 
 from __future__ import annotations
 
-import errno
-import fcntl
 import glob
 import json
 import os
 import tempfile
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping
 
 from ..errors import InputError, StoreError
 from ..inputs import MAX_LOCK_BYTES, load_json, read_text
+from ..locks import folder_lock
 from .base import Change, LogEntry, changes
 
 TEMP_PREFIX, TEMP_SUFFIX = ".ipam-", ".tmp"
@@ -108,25 +106,9 @@ class LockfileStore:
     def locked(self) -> Iterator[None]:
         """Hold the lock's folder exclusively (``flock``), waiting up to ``wait_seconds``."""
         folder = os.path.dirname(self.target)
-        if not os.path.isdir(folder):
-            raise StoreError(f"lock {self.path}: folder {folder} does not exist")
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            deadline = time.monotonic() + self.wait_seconds
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except OSError as e:
-                    if e.errno not in (errno.EAGAIN, errno.EACCES):
-                        raise StoreError(f"lock {self.path}: cannot lock {folder}: {e.strerror}") from None
-                    if time.monotonic() > deadline:
-                        raise StoreError(f"lock {self.path}: another run holds it (waited {self.wait_seconds:.0f} s)") from None
-                    time.sleep(0.05)
+        with folder_lock(folder, what=f"lock {self.path}", wait_seconds=self.wait_seconds):
             self._remove_leftovers(folder)
             yield
-        finally:
-            os.close(fd)  # closing drops the flock
 
     @staticmethod
     def _remove_leftovers(folder: str) -> None:
