@@ -4,7 +4,7 @@ The panel sits right under the title, above the legend and every band, and ends 
 ``PANEL_LIMIT`` px (the first screen of a laptop browser): what the baseline says against
 this run, then one entry per change in natural key order, moved first (the lines the command
 prints before it exits 2), then added, released and stale, in one column or, when that is too
-long, two. A diff too long even for two columns ends with a line saying how many entries
+long, two (read down the first, then the second). A diff too long even for two columns ends with a line saying how many entries
 are left and where they are (plan.md): nothing is dropped without saying so. Entries that
 had to be shortened carry their whole text as a tooltip.
 """
@@ -64,8 +64,8 @@ def entries(plan_diff: PlanDiff) -> list[Entry]:
     def entry(name: str, c: Change) -> Entry:
         what = "super network" if c.kind == "super" else {"ip": "address"}.get(c.kind, c.kind)
         rng = c.old if name == "released" else c.new
-        tail = "  (not asked for; kept until released)" if name == "stale" else ""
-        return Entry(name, c.key, c.family, f"{MARKS[name]} {c.key}  {c.family} {what}  {rng}{tail}")
+        tail = " (not asked for; kept until released)" if name == "stale" else ""
+        return Entry(name, c.key, c.family, f"{MARKS[name]} {c.key} {c.family} {what} {rng}{tail}")
 
     for name in ("added", "released", "stale"):
         out += [entry(name, c) for c in getattr(plan_diff, name)]
@@ -116,18 +116,17 @@ def _draw_entries(svg: Svg, listed: list[Entry], x: float, width: float, y: floa
         return m + (n_rows - m) * columns
 
     shown = listed if len(listed) <= fits(rows_left) else listed[: fits(rows_left - 1)]  # a row says what is left
-    row = col = 0
-    for e in shown:
+    row = 0
+    for e in shown:  # moved keys first, a row each: their lines are long
         if e.change == "moved":
             _entry(svg, e, x, y + row * ENTRY_PITCH, full)
             row += 1
-            continue
-        _entry(svg, e, x + col * (col_w + COLUMN_GAP), y + row * ENTRY_PITCH, col_cells)
-        col += 1
-        if col == columns:
-            col, row = 0, row + 1
-    if col:
-        row += 1
+    rest = [e for e in shown if e.change != "moved"]
+    per_column = -(-len(rest) // columns)  # down the first column, then the second
+    for k, e in enumerate(rest):
+        col, r = divmod(k, per_column)
+        _entry(svg, e, x + col * (col_w + COLUMN_GAP), y + (row + r) * ENTRY_PITCH, col_cells)
+    row += per_column
     left = listed[len(shown):]
     if left:
         counts: dict[str, int] = {}
