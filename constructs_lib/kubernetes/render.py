@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import yaml
 
@@ -255,6 +255,30 @@ def gardener_networking(cluster: ClusterSpec, resolved: ResolvedCluster) -> str:
     return dump({"spec": {"networking": net}})
 
 
+# -- CNIs: one renderer each ---------------------------------------------------------------------
+def render_calico(cluster: ClusterSpec, resolved: ResolvedCluster) -> dict[str, str]:
+    return {
+        "calico/ippools.yaml": calico_ippools(cluster, resolved),
+        "calico/cni-ipam.yaml": calico_cni_ipam(cluster, resolved),
+        "calico/calico-node-env.yaml": calico_node_env(cluster, resolved),
+    }
+
+
+def render_cilium(cluster: ClusterSpec, resolved: ResolvedCluster) -> dict[str, str]:
+    out = {"cilium/values.yaml": cilium_values(cluster, resolved)}
+    if resolved.pods.from_node:
+        out["cilium/node-annotations.yaml"] = cilium_node_annotations(cluster, resolved)
+    return out
+
+
+#: cni name -> its renderer (filename -> YAML). A new CNI is one function and one entry here
+#: (and its name in ``ClusterSpec.cni``).
+CNI_RENDERERS: dict[str, Callable[[ClusterSpec, ResolvedCluster], dict[str, str]]] = {
+    "calico": render_calico,
+    "cilium": render_cilium,
+}
+
+
 # -- everything ------------------------------------------------------------------------------
 def render_all(cluster: ClusterSpec, resolved: ResolvedCluster, nodes: Sequence[ResolvedNode] | None = None) -> dict[str, str]:
     """filename -> YAML text, for the app to write beside the stacks and expose as outputs."""
@@ -269,14 +293,7 @@ def render_all(cluster: ClusterSpec, resolved: ResolvedCluster, nodes: Sequence[
                 out[f"kubeadm/join-{n.name}.yaml"] = kubeadm_join_configuration(cluster, resolved, n)
     if "kube-proxy" in cluster.targets:
         out["kube-proxy/kube-proxy-configuration.yaml"] = kube_proxy_configuration(cluster, resolved)
-    if cluster.cni == "calico":
-        out["calico/ippools.yaml"] = calico_ippools(cluster, resolved)
-        out["calico/cni-ipam.yaml"] = calico_cni_ipam(cluster, resolved)
-        out["calico/calico-node-env.yaml"] = calico_node_env(cluster, resolved)
-    else:
-        out["cilium/values.yaml"] = cilium_values(cluster, resolved)
-        if resolved.pods.from_node:
-            out["cilium/node-annotations.yaml"] = cilium_node_annotations(cluster, resolved)
+    out.update(CNI_RENDERERS[cluster.cni](cluster, resolved))
     if "kubermatic" in cluster.targets:
         out["kubermatic/cluster-network.yaml"] = kubermatic_cluster_network(cluster, resolved)
     if "gardener" in cluster.targets:

@@ -15,11 +15,11 @@ On error nothing is rendered; the Ipam may hold part of the allocations, so do n
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
 from constructs_lib.ipam import Ipam, IpamError, NotFound, Overlap, Prefix, generate_ula_prefix
+from constructs_lib.ipam.terraform import parse_cidrsubnet, prefix_tf, unwrap
 
 from . import limits, rules
 from .errors import KubernetesNetworkError, LimitError, NetworkWarning
@@ -29,9 +29,8 @@ from .strategy import FAMILIES, RangeStrategy, RoleStrategy
 VERSION = {"ipv4": 4, "ipv6": 6}
 
 
-def tf_text(prefix: Prefix) -> str:
-    """What a rendered document holds: the CIDR, or ``${cidrsubnet(...)}`` resolved at apply time."""
-    return "${" + prefix.text + "}" if prefix.is_relative else prefix.text
+#: what a rendered document holds: the CIDR, or ``${cidrsubnet(...)}`` resolved at apply time
+tf_text = prefix_tf
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,8 +232,7 @@ class _Resolver:
         id = self.key(role, "ula")
         if id in self.ipam.networks:
             return id
-        cidr = self.ipam.ula.get(id) or self.ula()
-        self.ipam.ula[id] = cidr
+        cidr = self.ipam.pin_ula(id, self.ula)
         try:
             self.ipam.create_network(id, [cidr], private_super=True, name=f"{self.c.name} {role} RFC 4193",
                                      labels={"cluster": self.c.name, "role": role})
@@ -349,7 +347,7 @@ class _Resolver:
         """Nodes given as a CIDR: inside a plan network (the infra subnet) or pinned on their own."""
         want = Prefix.parse(s.cidr, "nodes")
         what = self.field("nodes", s.family)
-        inside = [n for n in self.ipam.networks.values() for p in n.prefixes if p.contains(want)]
+        inside = self.ipam.networks_containing(want)
         if inside:
             exact = [n for n in inside if any(p == want for p in n.prefixes)]
             net = exact[0].id if exact else None
@@ -415,11 +413,11 @@ class _Resolver:
     def given_prefix(self, text: str, rng: ResolvedRange | None, what: str) -> Prefix:
         """A caller's per-node prefix: a CIDR, or ``cidrsubnet(...)`` (bare or in ``${}``, nested or
         flat) of a relative root the plan holds, as the AWS stack's per-VM /80s are written."""
-        bare = text[2:-1] if text.startswith("${") and text.endswith("}") else text
+        bare = unwrap(text)
         if bare.startswith("cidrsubnet("):
             roots = {p.root.expr: p for n in self.ipam.networks.values() for p in n.prefixes if p.is_relative and p.root.expr and
                      p.length == p.root.length and p.base == 0}
-            parsed = _parse_cidrsubnet(bare, roots)
+            parsed = parse_cidrsubnet(bare, roots)
             if parsed is None:
                 raise KubernetesNetworkError(f"{what}: {text!r} is not a cidrsubnet() of a relative prefix the plan holds "
                                              f"({', '.join(sorted(roots)) or 'none'})", field=what)
@@ -428,21 +426,3 @@ class _Resolver:
             return Prefix.parse(bare, what)
         except IpamError as e:
             raise KubernetesNetworkError(str(e), field=what) from None
-
-
-def _parse_cidrsubnet(text: str, roots: Mapping[str, Prefix]) -> Prefix | None:
-    """``cidrsubnet(X, newbits, netnum)`` with X a root expression or another cidrsubnet()."""
-    text = text.strip()
-    if text in roots:
-        return roots[text]
-    m = re.fullmatch(r"cidrsubnet\((.+), *(\d+), *(\d+)\)", text)
-    if not m:
-        return None
-    parent = _parse_cidrsubnet(m.group(1), roots)
-    if parent is None:
-        return None
-    newbits, netnum = int(m.group(2)), int(m.group(3))
-    length = parent.length + newbits
-    if length > parent.maxbits or netnum >= (1 << newbits):
-        return None
-    return parent.child(netnum << (parent.maxbits - length), length)
