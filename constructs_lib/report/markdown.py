@@ -77,7 +77,7 @@ def render_markdown(
     out = ["# Address plan", "", _counts(rows, sites), ""]
     if plan_diff is not None:
         label = baseline_text(baseline_label)
-        lead = f"Changes against {label}" if plan_diff.had_lock else f"{label[:1].upper()}{label[1:]} does not exist yet; changes"
+        lead = f"Changes against {label}" if plan_diff.had_lock else f"Nothing to compare against ({label}); changes"
         out += [f"**{lead}:** {summary_line(plan_diff).replace(', ', ' · ')}", ""]
         if plan_diff.moved:
             out += ["> [!CAUTION]", "> **Moved keys.** The lock pins every key's range; a run must never move one.",

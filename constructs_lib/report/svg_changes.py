@@ -84,7 +84,7 @@ def draw_panel(svg: Svg, plan_diff: PlanDiff, baseline_label: str, y: float, x: 
     if plan_diff.had_lock:
         head = f"Changes against {label}: {summary_line(plan_diff)}"
     else:
-        head = f"{label[:1].upper()}{label[1:]} does not exist yet: all {len(plan_diff.added)} ranges are new"
+        head = f"Nothing to compare against ({label}): all {len(plan_diff.added)} ranges are new"
     for line in wrap_px(head, inner_w, 12):
         svg.text(inner_x, y, line, size=12, weight="bold", fill="#dc2626" if plan_diff.moved else "#0f172a",
                  cls="panel-head")

@@ -77,7 +77,7 @@ def comparison_line(d: PlanDiff, baseline_label: str = DEFAULT_BASELINE) -> str:
     label = baseline_text(baseline_label)
     if d.had_lock:
         return f"changes against {label}: {summary_line(d)}"
-    return f"{label} does not exist yet: all {len(d.added)} ranges are new; {summary_line(d)}"
+    return f"nothing to compare against ({label}): all {len(d.added)} ranges are new; {summary_line(d)}"
 
 
 def change_lines(d: PlanDiff, *, list_added: bool | None = None, width: int | None = None) -> list[str]:

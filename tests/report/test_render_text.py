@@ -49,7 +49,7 @@ def test_text_moved_lines(lock):
 def test_text_without_lock_only_counts_added():
     new = fresh(2)
     text = render_text(rows(new), diff(None, new))
-    assert "the lock on disk does not exist yet: all 27 ranges are new" in text
+    assert "nothing to compare against (the lock on disk): all 27 ranges are new" in text
     assert not any(line.startswith("  +") for line in text.splitlines())
 
 
@@ -94,6 +94,6 @@ def test_markdown_first_run_and_escaping():
     ipam.create_network("s", ["10.0.0.0/24"], labels={"purpose": "a|b"})
     ipam.acquire_ip("s", "s/odd", purpose="x|y")
     md = render_markdown(rows(ipam), diff(None, ipam))
-    assert "The lock on disk does not exist yet; changes:** 2 added" in md and "Every range is new" in md
+    assert "Nothing to compare against (the lock on disk); changes:** 2 added" in md and "Every range is new" in md
     assert "| a\\|b |" in md and "| x\\|y |" in md
     assert cell("s/odd|key") == "`s/odd\\|key`"  # keys may no longer hold a pipe; cells still escape one

@@ -211,7 +211,7 @@ def test_no_changes_and_no_baseline():
     assert "No changes against lock.json given with --against." in [shown(t) for t in panel.iter(SVG + "text")]
     panel, listed = panel_entries(parse(render_svg(new, diff(None, new), baseline_label="the lock before this run")))
     assert listed == []
-    assert shown(next(panel.iter(SVG + "text"))).startswith("The lock before this run does not exist yet: all ")
+    assert shown(next(panel.iter(SVG + "text"))).startswith("Nothing to compare against (the lock before this run): all ")
 
 
 def test_a_long_diff_stays_on_the_first_screen_and_says_what_is_left():
