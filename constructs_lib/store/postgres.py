@@ -18,7 +18,6 @@ serialization failures and deadlocks (``RetryableStoreError``) and connection pr
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import re
 from contextlib import contextmanager
@@ -28,11 +27,11 @@ from importlib import resources
 from typing import Any, Iterator, Mapping
 
 from ..errors import StoreError
-from ..ipam.allocator import parse_relative
 from ..ipam.errors import IpamError
 from ..ipam.lockfile import FORMAT
-from ..ipam.prefix import FAMILY, MAXBITS, Prefix, format_address
+from ..ipam.prefix import FAMILY, Prefix, format_address
 from . import sql
+from .documents import Spaces, parse_cidr
 from .base import DEFAULT_OWNER, Change, LogEntry, RetryableStoreError, changes
 from .url import StoreUrl, parse, scrub
 
@@ -70,21 +69,6 @@ def schema_version() -> int:
 
 
 # -- prefixes <-> rows -----------------------------------------------------------------------------
-def _fast_cidr(text: str, field: str) -> Prefix:
-    """A canonical concrete CIDR; anything unusual goes to ``Prefix.parse`` for its exact message."""
-    addr, _, length = text.partition("/")
-    if length.isdigit() and (length == "0" or not length.startswith("0")):
-        try:
-            ip = ipaddress.ip_address(addr)
-        except ValueError:
-            ip = None
-        if ip is not None and str(ip) == addr:
-            v, n, bits = ip.version, int(ip), int(length)
-            if bits <= MAXBITS[v] and not n & ((1 << (MAXBITS[v] - bits)) - 1):
-                return Prefix(v, n, bits)
-    return Prefix.parse(text, field)
-
-
 def _cidr_of(p: Prefix) -> str:
     """The ``cidr`` value of a prefix: itself, or its offset inside the root's placeholder (base 0)."""
     return f"{format_address(p.version, p.base)}/{p.length}"
@@ -92,69 +76,6 @@ def _cidr_of(p: Prefix) -> str:
 
 def _root_of(p: Prefix) -> str:
     return p.root.expr if p.root is not None else ""
-
-
-class _Spaces:
-    """The prefixes of a document's networks, parsed once, to place entries in their parents."""
-
-    def __init__(self, networks: Mapping[str, Any]) -> None:
-        self.networks = networks
-        self._prefixes: dict[str, list[Prefix]] = {}
-        self.roots: list[Prefix] = []
-        for id, e in networks.items():
-            if isinstance(e, Mapping) and e.get("parent") is None:
-                self._prefixes[id] = [self._super_prefix(id, i, p) for i, p in enumerate(_list(e.get("prefixes"), f"networks.{id}.prefixes"))]
-                self.roots += [p for p in self._prefixes[id] if p.root is not None]
-
-    def _super_prefix(self, id: str, i: int, value: Any) -> Prefix:
-        field = f"networks.{id}.prefixes[{i}]"
-        if isinstance(value, Mapping):
-            extra = set(value) - {"relative", "length", "family"}
-            if extra or not isinstance(value.get("relative"), str) or not isinstance(value.get("length"), int):
-                raise StoreError(f"{field}: {value!r} is not a relative root {{relative, length, family}}")
-            family = value.get("family", "ipv6")
-            if family not in ("ipv4", "ipv6"):
-                raise StoreError(f"{field}.family: {family!r} is not ipv4 or ipv6")
-            return Prefix.relative(value["relative"], value["length"], 4 if family == "ipv4" else 6)
-        if not isinstance(value, str):
-            raise StoreError(f"{field}: {value!r} is not a prefix")
-        return _fast_cidr(value, field)
-
-    def prefixes(self, id: str) -> list[Prefix]:
-        got = self._prefixes.get(id)
-        if got is None:
-            e = self.networks.get(id)
-            if not isinstance(e, Mapping):
-                raise StoreError(f"network {id!r} is not in the document")
-            got = self._prefixes[id] = [self._child_prefix(id, i, t) for i, t in enumerate(_list(e.get("prefixes"), f"networks.{id}.prefixes"))]
-        return got
-
-    def _child_prefix(self, id: str, i: int, text: Any) -> Prefix:
-        field = f"networks.{id}.prefixes[{i}]"
-        if not isinstance(text, str):
-            raise StoreError(f"{field}: {text!r} is not a prefix")
-        if text.startswith("cidrsubnet("):
-            p = parse_relative(text, self.roots, field)
-            if p.text != text:
-                raise StoreError(f"{field}: {text!r} is not canonical; write {p.text}")
-            return p
-        return _fast_cidr(text, field)
-
-    @staticmethod
-    def container(prefixes: list[Prefix], want: Prefix, field: str, network: str) -> Prefix:
-        shift = MAXBITS[want.version]
-        for p in prefixes:
-            if p.version == want.version and p.root == want.root and want.length >= p.length and (
-                want.base >> (shift - p.length) == p.base >> (shift - p.length)
-            ):
-                return p
-        raise StoreError(f"{field}: {want.text} is not inside network {network} ({', '.join(p.text for p in prefixes)})")
-
-
-def _list(value: Any, field: str) -> list[Any]:
-    if not isinstance(value, list) or not value:
-        raise StoreError(f"{field}: {value!r} must be a non-empty list")
-    return value
 
 
 def _json(value: Any) -> str | None:
@@ -481,7 +402,12 @@ class PostgresSession:
                 plan.add(c)
         except IpamError as e:  # a prefix the allocator's parser refuses: one line naming the entry
             raise StoreError(f"{self.store.where}: {e}") from None
-        plan.apply(self._cur, self.owner, self.run_id, found, vrf if new_vrf else None)
+        import psycopg
+
+        try:
+            plan.apply(self._cur, self.owner, self.run_id, found, vrf if new_vrf else None)
+        except psycopg.Error as e:  # the session's exit rolls the transaction back
+            raise self.store._error(e) from None
         return found
 
 
@@ -490,7 +416,7 @@ class _Plan:
 
     def __init__(self, document: Mapping[str, Any]) -> None:
         self.networks = document.get("networks") or {}
-        self.spaces = _Spaces(self.networks)
+        self.spaces = Spaces(self.networks)
         self.drop_allocations: list[str] = []
         self.drop_networks: list[str] = []
         self.drop_prefixes = _Rows("network", "root", "cidr")
@@ -502,7 +428,7 @@ class _Plan:
         self.positions = _Rows("network", "root", "cidr", "position")
         self.allocation_blocks = _block_rows()
         self.ula = _Rows("name", "text")
-        self._old_spaces: _Spaces | None = None
+        self._old_spaces: _OldSpaces | None = None
 
     def add(self, c: Change) -> None:
         if c.table == "allocation":
@@ -515,47 +441,18 @@ class _Plan:
         else:
             if not isinstance(c.after, str):
                 raise StoreError(f"ula.{c.key}: {c.after!r} is not a prefix")
-            _fast_cidr(c.after, f"ula.{c.key}")
+            parse_cidr(c.after, f"ula.{c.key}")
             self.ula.add(c.key, c.after)
 
     # -- allocations -------------------------------------------------------------------------------
     def _allocation(self, key: str, e: Any) -> None:
-        field = f"allocations.{key}"
-        if not isinstance(e, Mapping):
-            raise StoreError(f"{field}: {e!r} is not an allocation")
-        extra = set(e) - _ALLOCATION_FIELDS
-        if extra:
-            raise StoreError(f"{field}: field {sorted(extra)[0]!r} is not one this store keeps; upgrade dualstack")
-        network = e.get("network")
-        if network not in self.networks:
-            raise StoreError(f"{field}.network: {network!r} is not a network of the document")
-        prefixes = self.spaces.prefixes(network)
-        if "address" in e:
-            kind, text = "ip", e["address"]
-            if not isinstance(text, str):
-                raise StoreError(f"{field}.address: {text!r} is not an address")
-            if text.startswith("cidrhost("):
-                want, parent = _relative_host(text, prefixes, f"{field}.address", network)
-            else:
-                v, value = Prefix.parse_address(text, f"{field}.address")
-                want = Prefix(v, value, MAXBITS[v])
-                parent = self.spaces.container(prefixes, want, f"{field}.address", network)
-        else:
-            kind, text = "prefix", e.get("cidr")
-            if not isinstance(text, str):
-                raise StoreError(f"{field}.cidr: {text!r} is not a prefix")
-            if text.startswith("cidrsubnet("):
-                relative = [p for p in prefixes if p.root is not None]
-                want = parse_relative(text, relative, f"{field}.cidr")
-                parent = self.spaces.container(relative, want, f"{field}.cidr", network)
-                canonical = want.expr_against(parent.text, parent)
-                if canonical != text:
-                    raise StoreError(f"{field}.cidr: {text!r} is not canonical; write {canonical}")
-            else:
-                want = _fast_cidr(text, f"{field}.cidr")
-                parent = self.spaces.container(prefixes, want, f"{field}.cidr", network)
-        owner = e.get("owner", DEFAULT_OWNER)
-        self.allocation_blocks.add(kind, network, None, key, owner, e.get("purpose", "") or "", network,
+        if isinstance(e, Mapping) and set(e) - _ALLOCATION_FIELDS:
+            extra = sorted(set(e) - _ALLOCATION_FIELDS)[0]
+            raise StoreError(f"allocations.{key}: field {extra!r} is not one this store keeps; upgrade dualstack")
+        want, parent = self.spaces.allocation(key, e)
+        kind, text = ("ip", e["address"]) if "address" in e else ("prefix", e["cidr"])
+        network = e["network"]
+        self.allocation_blocks.add(kind, network, None, key, e.get("owner", DEFAULT_OWNER), e.get("purpose", "") or "", network,
                                    _root_of(want), _cidr_of(parent), _cidr_of(want), text)
 
     # -- networks ----------------------------------------------------------------------------------
@@ -647,15 +544,5 @@ class _OldSpaces:
         self.plan = plan
 
     def prefixes(self, id: str, before: Mapping[str, Any]) -> list[Prefix]:
-        spaces = _Spaces({**self.plan.networks, id: before})
+        spaces = Spaces({**self.plan.networks, id: before})
         return spaces.prefixes(id)
-
-
-def _relative_host(text: str, prefixes: list[Prefix], field: str, network: str) -> tuple[Prefix, Prefix]:
-    """``cidrhost(<relative prefix>, n)`` as an address inside that prefix."""
-    m = re.fullmatch(r"cidrhost\((.+), (\d+)\)", text)
-    if m:
-        for p in prefixes:
-            if p.root is not None and p.text == m.group(1) and int(m.group(2)) < p.num_addresses and str(int(m.group(2))) == m.group(2):
-                return Prefix(p.version, p.base + int(m.group(2)), p.maxbits, p.root), p
-    raise StoreError(f"{field}: {text!r} is not a cidrhost() of a relative prefix of network {network}")

@@ -124,7 +124,8 @@ def parse(url: str, what: str = "store URL") -> StoreUrl:
     hosts = [h for h in params.get("host", "").split(",") if h]
     for h in hosts:
         if "@" in h:
-            raise StoreError(f"{what} {shown}: host {mask(h)!r} holds '@': percent-encode '@' in a user or password as %40")
+            # never shown: what libpq took for a host is the rest of a password holding an unencoded '@'
+            raise StoreError(f"{what} {shown}: the host holds '@'; percent-encode '@' in a user or password as %40")
     for port in params.get("port", "").split(","):
         if port and not (port.isdigit() and 1 <= int(port) <= 65535):
             raise StoreError(f"{what} {shown}: port {port!r} is not a number from 1 to 65535")
