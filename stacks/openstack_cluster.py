@@ -7,24 +7,30 @@ attached by port, a per-node IPv6 pod prefix routed to the node by a router stat
 (no overlay, seed 003), one security group written in v4/v6 pairs, and outputs of every node's
 addresses per family by node name.
 
-Every CIDR and address comes from a ``constructs_lib.ipam.Ipam`` under stable keys
-(``constructs_lib.openstack.cluster_plan``); resource names come from node names, so adding a
-node adds its resources and changes nothing else.
+Every CIDR and address comes from the ``ClusterPlan`` the pure layer made
+(``constructs_lib.openstack.cluster_plan.plan_cluster``): the stack renders it and asks the
+allocator nothing (plan once). The nodes are ``for_each`` resources keyed by node name
+(``openstack_networking_port_v2.<cluster>["<node>"]``, the instances and the routed-prefix routes
+likewise), so adding a node adds its map entries and changes nothing else, and a site of 10,000
+nodes costs the jsii calls of three.
 
-    stack = build_openstack_cluster(app, "openstack-cluster", ipam=ipam, spec=OpenStackClusterSpec(
-        site="mini-lab", node_supernet="tenant-super", pod_supernet="pods-super"))
+    plan = plan_cluster(ipam, OpenStackClusterSpec(site="mini-lab", node_supernet="tenant-super", pod_supernet="pods-super"))
+    stack = build_openstack_cluster(app, "mini-lab", plan=plan, backend_path="terraform.mini-lab.tfstate")
+
+``OpenStackClusterStack.from_spec(app, id, ipam=ipam, spec=spec)`` plans and builds in one step,
+for a stack used without our app.
 """
 
 from __future__ import annotations
 
-from constructs_lib.engine import LocalBackend, TerraformOutput, TerraformStack
-from cdktf_cdktf_provider_openstack.provider import OpenstackProvider
-from constructs_lib.engine import Construct
-
+from constructs_lib.engine import Construct, LocalBackend, TerraformOutput, TerraformStack
 from constructs_lib.ipam import Ipam
 from constructs_lib.openstack.cluster_plan import ClusterPlan, OpenStackClusterSpec, plan_cluster
-from constructs_lib.openstack.instance import Server
-from constructs_lib.openstack.keys import tf_name
+from constructs_lib.openstack.instance import ServerMember, Servers
+from constructs_lib.openstack.keys import node_ports_name, tf_name
+from constructs_lib.openstack.neutron_rules import NeutronRuleError
+from constructs_lib.providers.elements import Provider
+from constructs_lib.providers.openstack_types import OpenstackProviderConfig
 from constructs_lib.openstack.network import (
     DualStackNetwork,
     ExistingRouter,
@@ -33,7 +39,7 @@ from constructs_lib.openstack.network import (
     Ipv6Subnet,
     NewRouter,
 )
-from constructs_lib.openstack.port import DualStackPort, FloatingIpV4, VipPort
+from constructs_lib.openstack.port import DualStackPorts, FloatingIpV4, PortMember, VipPort
 from constructs_lib.openstack.security_group import DualStackSecurityGroup
 
 __all__ = ["OpenStackClusterSpec", "OpenStackClusterStack", "build_openstack_cluster"]
@@ -41,19 +47,31 @@ __all__ = ["OpenStackClusterSpec", "OpenStackClusterStack", "build_openstack_clu
 SUFFIX = {"ipv4": "v4", "ipv6": "v6"}
 
 
-class OpenStackClusterStack(TerraformStack):
-    """See the module docstring. ``plan`` holds the allocator's answers; ``ports`` the node ports."""
+def default_backend_path(stack_id: str) -> str:
+    """The state path of a stack built without the app: beside its cdk.tf.json, relative."""
+    return f"terraform.{stack_id}.tfstate"
 
-    def __init__(self, scope: Construct, stack_id: str, *, ipam: Ipam, spec: OpenStackClusterSpec) -> None:
-        if not isinstance(spec, OpenStackClusterSpec):
-            raise TypeError(f"spec: expected OpenStackClusterSpec, got {type(spec).__name__}")
-        plan = plan_cluster(ipam, spec)  # every allocator answer and refusal before any construct
+
+class OpenStackClusterStack(TerraformStack):
+    """See the module docstring. ``plan`` holds the allocator's answers; ``ports`` the node ports.
+
+    ``backend_path``: the local backend's state path, relative to the stack's folder (relative
+    paths keep the JSON the same on every machine; cdktf's default is absolute).
+    """
+
+    def __init__(self, scope: Construct, stack_id: str, *, plan: ClusterPlan, backend_path: str) -> None:
+        if not isinstance(plan, ClusterPlan):
+            raise TypeError(f"plan: expected a ClusterPlan (plan_cluster's answer), got {type(plan).__name__}")
+        if not isinstance(backend_path, str) or not backend_path or backend_path.startswith("/"):
+            raise NeutronRuleError(f"backend_path: {backend_path!r} must be a relative state path, e.g. terraform.{stack_id}.tfstate")
+        spec = plan.spec
+        provider = OpenstackProviderConfig(cloud=spec.cloud)
+        provider.to_terraform()  # schema check before the stack exists
         super().__init__(scope, stack_id)
         self.spec = spec
         self.plan = plan
-        # relative state path: the synthesized JSON is the same on every machine (cdktf's default is absolute)
-        LocalBackend(self, path=f"terraform.{stack_id}.tfstate")
-        OpenstackProvider(self, "openstack", cloud=spec.cloud)
+        LocalBackend(self, path=backend_path)
+        Provider(self, "openstack", provider)
 
         self.network = self._network(plan)
         self.security_group = self._security_group(plan)
@@ -68,40 +86,47 @@ class OpenStackClusterStack(TerraformStack):
             self.floating_ip = FloatingIpV4(self, "vip-fip", pool=spec.floating_ip_pool, port=self.vips["ipv4"],
                                             key=tf_name(spec.cluster, "vip"), description="floating IP of the IPv4 VIP")
 
-        self.ports: dict[str, DualStackPort] = {}
-        self.servers: dict[str, Server] = {}
+        members: dict[str, PortMember] = {}
+        servers: dict[str, ServerMember] = {}
         for name, node in plan.nodes.items():
             allowed: list[str] = []
             if name in spec.vip_members:
                 allowed += [v.vip for v in self.vips.values()]
             if node.role == "gateway" and spec.wireguard is not None and "ipv6" in spec.families:
                 allowed.append(spec.wireguard.wg_ipv6_cidr)  # gateways forward the wireguard peers' traffic
-            key = tf_name(spec.cluster, name)
-            port = DualStackPort(
-                self, f"port-{name}", network=self.network, name=name, key=key,
+            members[name] = PortMember(
                 addresses={f: a for f, a in node.addresses.items() if a is not None},
-                security_group_ids=[self.security_group.id], allowed_addresses=allowed,
+                allowed_addresses=allowed,
                 routed_prefixes={"pods": node.pod_prefix} if node.pod_prefix else {},
                 description=f"{node.role} {name}",
             )
-            self.ports[name] = port
-            self.servers[name] = Server(
-                self, f"server-{name}", name=name, key=key, ports=[port], flavor_name=spec.flavors[node.role],
-                image_name=spec.image_name, key_pair=spec.key_pair, metadata={"role": node.role, "cluster": spec.cluster},
-            )
+            servers[name] = ServerMember(flavor_name=spec.flavors[node.role], image_name=spec.image_name, key_pair=spec.key_pair,
+                                         metadata={"role": node.role, "cluster": spec.cluster})
+        # one port, one instance and one pod route resource for all nodes, keyed by node name
+        self.ports = DualStackPorts(self, "nodes", network=self.network, key=node_ports_name(spec.cluster), members=members,
+                                    security_group_ids=[self.security_group.id])
+        self.servers = Servers(self, "servers", ports=self.ports, members=servers)
 
         self.wireguard_route = None
         if spec.wireguard is not None and spec.route_wireguard_via_vip:
             # the way back to wireguard peers: the router sends fd01::/120 to whichever gateway holds VIPv6
             self.wireguard_route = self.network.route("wireguard", spec.wireguard.wg_ipv6_cidr, self.vips["ipv6"].vip,
-                                                      family="ipv6", depends_on=[self.vips["ipv6"].port])
+                                                      family="ipv6", depends_on=[self.vips["ipv6"].port.address])
         self._outputs(plan)
+
+    @classmethod
+    def from_spec(cls, scope: Construct, stack_id: str, *, ipam: Ipam, spec: OpenStackClusterSpec,
+                  backend_path: str | None = None) -> "OpenStackClusterStack":
+        """Plan ``spec`` on ``ipam`` (every allocator answer and refusal before any construct), then build."""
+        if not isinstance(spec, OpenStackClusterSpec):
+            raise TypeError(f"spec: expected OpenStackClusterSpec, got {type(spec).__name__}")
+        return cls(scope, stack_id, plan=plan_cluster(ipam, spec), backend_path=backend_path or default_backend_path(stack_id))
 
     def address(self, node: str, family: str) -> str:
         """A node's address of ``family`` (text, ``${cidrhost(...)}``, or a read-back by family)."""
-        if node not in self.ports:
-            raise KeyError(f"node {node!r} is not in this cluster ({', '.join(self.ports)})")
-        return self.ports[node].address(family)
+        if node not in self.ports.members:
+            raise KeyError(f"node {node!r} is not in this cluster ({', '.join(self.ports.members)})")
+        return self.ports.address(node, family)
 
     # -- pieces ------------------------------------------------------------------------------
     def _network(self, plan: ClusterPlan) -> DualStackNetwork:
@@ -137,7 +162,7 @@ class OpenStackClusterStack(TerraformStack):
     def _outputs(self, plan: ClusterPlan) -> None:
         spec = self.spec
         TerraformOutput(self, "node_addresses", description="each node's fixed IPs per family, by node name",
-                        value={name: port.addresses for name, port in self.ports.items()})
+                        value=self.ports.addresses())
         TerraformOutput(self, "vip_addresses", description="control-plane VIPs per family",
                         value={fam: vip.vip for fam, vip in self.vips.items()})
         TerraformOutput(self, "subnets", description="the node subnets per family",
@@ -155,6 +180,17 @@ class OpenStackClusterStack(TerraformStack):
             TerraformOutput(self, "wireguard", value={"wg_ipv6_cidr": spec.wireguard.wg_ipv6_cidr, "wg_ipv6_gw": spec.wireguard.wg_ipv6_gw})
 
 
-def build_openstack_cluster(scope: Construct, stack_id: str, *, ipam: Ipam, spec: OpenStackClusterSpec) -> OpenStackClusterStack:
-    """The OpenStack dual-stack cluster stack (what ``main.py`` calls)."""
-    return OpenStackClusterStack(scope, stack_id, ipam=ipam, spec=spec)
+def build_openstack_cluster(scope: Construct, stack_id: str, *, plan: ClusterPlan | None = None, backend_path: str | None = None,
+                            ipam: Ipam | None = None, spec: OpenStackClusterSpec | None = None) -> OpenStackClusterStack:
+    """The OpenStack dual-stack cluster stack from the app's plan: ``build_openstack_cluster(app, id, plan=, backend_path=)``.
+
+    Transitional: called with ``ipam=`` and ``spec=`` instead of ``plan=`` it plans itself
+    (``OpenStackClusterStack.from_spec``), until the app hands over its plan.
+    """
+    if plan is None:
+        if ipam is None or spec is None:
+            raise TypeError("build_openstack_cluster: give plan= (plan_cluster's answer), or ipam= and spec= to plan here")
+        return OpenStackClusterStack.from_spec(scope, stack_id, ipam=ipam, spec=spec, backend_path=backend_path)
+    if ipam is not None or spec is not None:
+        raise TypeError("build_openstack_cluster: plan= carries its spec; ipam= and spec= would plan again")
+    return OpenStackClusterStack(scope, stack_id, plan=plan, backend_path=backend_path or default_backend_path(stack_id))

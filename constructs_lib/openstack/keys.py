@@ -35,7 +35,19 @@ def subnet_cidr_expression(network_key: str, family: str) -> str:
     return f"openstack_networking_subnet_v2.{subnet_name(network_key, family)}.cidr"
 
 
-def port_address_lookup(port_name: str, family: str) -> str:
-    """An address Neutron picked, read back by family (never by list index)."""
+def node_ports_name(cluster: str) -> str:
+    """The Terraform name of a cluster's node ports and instances (``for_each`` keyed by node name)."""
+    return tf_name(cluster)
+
+
+def port_address_lookup(port_name: str, family: str, *, node: str | None) -> str:
+    """An address Neutron picked, read back by family (never by list index).
+
+    ``node``: the instance key of a ``for_each`` port set (``openstack_networking_port_v2.k8s["cp-0"]``);
+    None for a single port (``openstack_networking_port_v2.vip``).
+    """
+    if family not in SUFFIX:
+        raise NeutronRuleError(f"port {port_name}: family {family!r} must be ipv4 or ipv6")
     test = 'strcontains(ip, ":")' if family == "ipv6" else '!strcontains(ip, ":")'
-    return "${one([for ip in openstack_networking_port_v2." + port_name + ".all_fixed_ips : ip if " + test + "])}"
+    index = "" if node is None else f'["{node}"]'
+    return "${one([for ip in openstack_networking_port_v2." + port_name + index + ".all_fixed_ips : ip if " + test + "])}"

@@ -1,9 +1,10 @@
 """Terraform resource names from stable keys (node names, network names), checked for clashes.
 
-Every resource these constructs write gets ``override_logical_id(name)`` with a name built from
-keys, never from a position: adding a node adds its resources and renames nothing. Two
-resources of one type under one name would silently merge in the JSON, so a construct claims
-all of its names first (``claim``) and a clash is refused before any of its resources exists.
+Every resource these constructs write takes its Terraform name from keys, never from a
+position (``providers.elements.Resource`` sets it as the logical id): adding a node adds its
+resources or map entries and renames nothing. Two resources of one type under one name would
+silently merge in the JSON, so a construct claims all of its names first (``claim``) and a clash
+is refused before any of its resources exists.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ from __future__ import annotations
 import weakref
 from typing import Iterable
 
-from constructs_lib.engine import TerraformElement, TerraformStack
-from constructs_lib.engine import Construct
+from constructs_lib.engine import Construct, TerraformStack
 
 from .neutron_rules import NeutronRuleError
 
@@ -32,7 +32,3 @@ def claim(scope: Construct, owner: str, slots: Iterable[tuple[str, str]]) -> Non
     for slot in slots:
         used[slot] = owner
 
-
-def name_resource(element: TerraformElement, name: str) -> None:
-    """Give ``element`` the (claimed) logical id ``name``."""
-    element.override_logical_id(name)

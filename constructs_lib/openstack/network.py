@@ -10,25 +10,33 @@ The router is new (``NewRouter``, optionally with an external gateway holding on
 that can be routed gets its own router interface.
 
 Everything is checked against Neutron's rules (``neutron_rules``) before a resource exists.
+Resources come from the typed layer (``constructs_lib.providers.openstack_types``), never from
+the prebuilt ``cdktf_cdktf_provider_openstack`` bindings. Many routes of one kind (a routed
+prefix per node) are one ``for_each`` resource (``routes``), so they cost the same for 3 or
+10,000 nodes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Mapping, Sequence
 
-from constructs_lib.engine import TerraformResource
-from cdktf_cdktf_provider_openstack.data_openstack_networking_subnetpool_v2 import DataOpenstackNetworkingSubnetpoolV2
-from cdktf_cdktf_provider_openstack.networking_network_v2 import NetworkingNetworkV2
-from cdktf_cdktf_provider_openstack.networking_router_interface_v2 import NetworkingRouterInterfaceV2
-from cdktf_cdktf_provider_openstack.networking_router_route_v2 import NetworkingRouterRouteV2
-from cdktf_cdktf_provider_openstack.networking_router_v2 import NetworkingRouterV2, NetworkingRouterV2ExternalFixedIp
-from cdktf_cdktf_provider_openstack.networking_subnet_v2 import NetworkingSubnetV2, NetworkingSubnetV2AllocationPool
 from constructs_lib.engine import Construct
+from constructs_lib.providers.elements import DataSource, Resource, interp, ref
+from constructs_lib.providers.openstack_types import (
+    DataOpenstackNetworkingSubnetpoolV2,
+    OpenstackNetworkingNetworkV2,
+    OpenstackNetworkingRouterInterfaceV2,
+    OpenstackNetworkingRouterRouteV2,
+    OpenstackNetworkingRouterV2,
+    OpenstackNetworkingRouterV2ExternalFixedIp,
+    OpenstackNetworkingSubnetV2,
+    OpenstackNetworkingSubnetV2AllocationPool,
+)
 
 from .ipv6_source import DefaultSubnetPool, FixedPrefix, Ipv6PrefixSource, NamedSubnetPool
 from .keys import SUFFIX, check_part, subnet_cidr_expression, subnet_name, tf_name
-from .naming import claim, name_resource
+from .naming import claim
 from .neutron_rules import (
     Ipv6Mode,
     NeutronRuleError,
@@ -166,30 +174,29 @@ class DualStackNetwork(Construct):
         self.ipv6_mode = plan.ipv6_mode
         self._tags = list(tags) or None
 
-        self.network = NetworkingNetworkV2(
-            self, "network", name=name, admin_state_up=True, mtu=mtu, port_security_enabled=port_security_enabled, tags=self._tags,
-        )
-        name_resource(self.network, self.key)
+        self.network = Resource(self, self.key, OpenstackNetworkingNetworkV2(
+            name=name, admin_state_up=True, mtu=mtu, port_security_enabled=port_security_enabled, tags=self._tags,
+        ))
+        self.network_id = self.network.attr("id")
 
-        self.subnets: dict[str, NetworkingSubnetV2] = {}
-        self.subnet_pool: DataOpenstackNetworkingSubnetpoolV2 | None = None
+        self.subnets: dict[str, Resource] = {}
+        self.subnet_pool: DataSource | None = None
         if ipv4 is not None:
             self.subnets["ipv4"] = self._subnet("ipv4", ipv4, plan.specs["ipv4"])
         if ipv6 is not None:
             self.subnets["ipv6"] = self._subnet("ipv6", ipv6, plan.specs["ipv6"])
 
-        self.router: NetworkingRouterV2 | None = None
+        self.router: Resource | None = None
         self.router_id: str | None = None
         if isinstance(router, NewRouter):
             self.router = self._new_router(router)
-            self.router_id = self.router.id
+            self.router_id = self.router.attr("id")
         elif isinstance(router, ExistingRouter):
             self.router_id = router.router_id
-        self.interfaces: dict[str, NetworkingRouterInterfaceV2] = {}
+        self.interfaces: dict[str, Resource] = {}
         for fam in plan.attached:
-            iface = NetworkingRouterInterfaceV2(self, f"interface_{SUFFIX[fam]}", router_id=self.router_id, subnet_id=self.subnets[fam].id)
-            name_resource(iface, subnet_name(self.key, fam))
-            self.interfaces[fam] = iface
+            self.interfaces[fam] = Resource(self, subnet_name(self.key, fam), OpenstackNetworkingRouterInterfaceV2(
+                router_id=self.router_id, subnet_id=self.subnet_id(fam)))
 
     # -- checks ---------------------------------------------------------------------------
     def _plan(self, name: str, ipv4: Ipv4Subnet | None, ipv6: Ipv6Subnet | None, router: object) -> _Plan:
@@ -241,7 +248,7 @@ class DualStackNetwork(Construct):
         return _Plan(specs=specs, attached=tuple(attached), ipv6_mode=mode)
 
     # -- resources ------------------------------------------------------------------------
-    def _subnet(self, fam: str, props: Ipv4Subnet | Ipv6Subnet, spec: SubnetSpec) -> NetworkingSubnetV2:
+    def _subnet(self, fam: str, props: Ipv4Subnet | Ipv6Subnet, spec: SubnetSpec) -> Resource:
         subnetpool_id = None
         if isinstance(props, Ipv6Subnet) and props.subnet_pool is not None:
             pool = props.subnet_pool
@@ -250,13 +257,10 @@ class DualStackNetwork(Construct):
                 lookup["name"] = pool.name
             else:
                 lookup["is_default"] = True
-            self.subnet_pool = DataOpenstackNetworkingSubnetpoolV2(self, "subnet_pool_v6", **lookup)
-            name_resource(self.subnet_pool, subnet_name(self.key, "ipv6"))
-            subnetpool_id = self.subnet_pool.id
-        subnet = NetworkingSubnetV2(
-            self,
-            f"subnet_{SUFFIX[fam]}",
-            network_id=self.network.id,
+            self.subnet_pool = DataSource(self, subnet_name(self.key, "ipv6"), DataOpenstackNetworkingSubnetpoolV2(**lookup))
+            subnetpool_id = self.subnet_pool.attr("id")
+        return Resource(self, subnet_name(self.key, fam), OpenstackNetworkingSubnetV2(
+            network_id=self.network_id,
             name=props.name or f"{self.name}-{SUFFIX[fam]}",
             ip_version=VERSION[fam],
             cidr=spec.cidr,
@@ -268,31 +272,29 @@ class DualStackNetwork(Construct):
             gateway_ip=spec.gateway_ip,
             no_gateway=True if spec.no_gateway else None,
             dns_nameservers=list(spec.dns_nameservers) or None,
-            allocation_pool=[NetworkingSubnetV2AllocationPool(start=s, end=e) for s, e in spec.allocation_pools] or None,
+            allocation_pool=[OpenstackNetworkingSubnetV2AllocationPool(start=s, end=e) for s, e in spec.allocation_pools] or None,
             tags=self._tags,
-        )
-        name_resource(subnet, subnet_name(self.key, fam))
-        return subnet
+        ))
 
-    def _new_router(self, props: NewRouter) -> NetworkingRouterV2:
+    def _new_router(self, props: NewRouter) -> Resource:
         gw = props.external_gateway
         kwargs: dict = {}
         if gw is not None:
             kwargs["external_network_id"] = gw.network_id
             kwargs["enable_snat"] = gw.enable_snat
-            fixed = [NetworkingRouterV2ExternalFixedIp(subnet_id=s, ip_address=a) for _, s, a in gw.fixed_ips()]
+            fixed = [OpenstackNetworkingRouterV2ExternalFixedIp(subnet_id=s, ip_address=a) for _, s, a in gw.fixed_ips()]
             if fixed:
                 kwargs["external_fixed_ip"] = fixed
-        router = NetworkingRouterV2(
-            self, "router", name=props.name or self.name, admin_state_up=True, distributed=props.distributed,
+        return Resource(self, self.key, OpenstackNetworkingRouterV2(
+            name=props.name or self.name, admin_state_up=True, distributed=props.distributed,
             description=props.description, tags=self._tags, **kwargs,
-        )
-        name_resource(router, self.key)
-        return router
+        ))
 
     # -- lookups --------------------------------------------------------------------------
     def subnet_id(self, family: str) -> str:
-        return self.subnets[self._family(family)].id
+        """``${openstack_networking_subnet_v2.<key>_v4.id}`` (checked against the schema)."""
+        self._family(family)
+        return interp(ref("openstack_networking_subnet_v2", subnet_name(self.key, family), "id"))
 
     def cidr_expression(self, family: str) -> str:
         """Bare HCL for the subnet's CIDR (the allocator's relative root when Neutron picks it)."""
@@ -309,24 +311,8 @@ class DualStackNetwork(Construct):
         return family
 
     # -- routes ---------------------------------------------------------------------------
-    def route(
-        self,
-        key: str,
-        destination: str,
-        next_hop: str,
-        *,
-        family: str | None = None,
-        depends_on: Sequence[TerraformResource] = (),
-        claim_name: bool = True,
-    ) -> NetworkingRouterRouteV2:
-        """A router static route ``destination`` -> ``next_hop`` (no NAT, no tunnel).
-
-        Resource name: ``<network key>_<key>``. The next hop must sit on a subnet attached to
-        this router; the route waits for that interface. ``family`` is needed only when both
-        values are Terraform expressions.
-        """
-        check_part(key, f"network {self.name}: route key")
-        label = f"network {self.name}: route {key}"
+    def _check_route(self, label: str, destination: str, next_hop: str, family: str | None) -> str:
+        """The route's family, after Neutron's checks (one line, before any resource)."""
         if self.router_id is None:
             raise NeutronRuleError(f"{label}: the network has no router; give router=NewRouter() or ExistingRouter(id)")
         version = family_of(destination) or family_of(next_hop) or (VERSION.get(family) if family else None)
@@ -338,14 +324,63 @@ class DualStackNetwork(Construct):
         if fam not in self.routed_families:
             raise NeutronRuleError(f"{label}: no {fam} subnet of this network is attached to the router, so the next hop is unreachable; attach one")
         check_route(label, destination, next_hop, [self.subnet_specs[f] for f in self.routed_families])
+        return fam
+
+    def route(
+        self,
+        key: str,
+        destination: str,
+        next_hop: str,
+        *,
+        family: str | None = None,
+        depends_on: Sequence[str] = (),
+        claim_name: bool = True,
+    ) -> Resource:
+        """A router static route ``destination`` -> ``next_hop`` (no NAT, no tunnel).
+
+        Resource name: ``<network key>_<key>``. The next hop must sit on a subnet attached to
+        this router; the route waits for that interface. ``family`` is needed only when both
+        values are Terraform expressions. ``depends_on``: resource addresses.
+        """
+        check_part(key, f"network {self.name}: route key")
+        label = f"network {self.name}: route {key}"
+        fam = self._check_route(label, destination, next_hop, family)
         if claim_name:
             claim(self, label, [("openstack_networking_router_route_v2", tf_name(self.key, key))])
-        route = NetworkingRouterRouteV2(
-            self, f"route_{key}", router_id=self.router_id, destination_cidr=destination, next_hop=next_hop,
-            depends_on=[self.interfaces[fam], *depends_on],
-        )
-        name_resource(route, tf_name(self.key, key))
-        return route
+        return Resource(self, tf_name(self.key, key), OpenstackNetworkingRouterRouteV2(
+            router_id=self.router_id, destination_cidr=destination, next_hop=next_hop,
+        ), depends_on=[self.interfaces[fam].address, *depends_on])
+
+    def routes(
+        self,
+        key: str,
+        members: Mapping[str, tuple[str, str]],
+        *,
+        family: str | None = None,
+        depends_on: Sequence[str] = (),
+        claim_name: bool = True,
+    ) -> Resource | None:
+        """Routes of one kind for many members: ``member -> (destination, next_hop)``, one ``for_each``
+        resource ``<network key>_<key>`` keyed by member (``...route_v2.<net>_<key>["<member>"]``).
+
+        Each route gets the checks ``route`` makes; all of one family. None when ``members`` is empty.
+        """
+        check_part(key, f"network {self.name}: route key")
+        if not members:
+            return None
+        fams = set()
+        for member, (destination, next_hop) in members.items():
+            check_part(member, f"network {self.name}: route {key}: member")
+            fams.add(self._check_route(f"network {self.name}: route {key}[{member}]", destination, next_hop, family))
+        if len(fams) != 1:
+            raise NeutronRuleError(f"network {self.name}: route {key}: mixes IPv4 and IPv6 routes; give each family its own key")
+        fam = fams.pop()
+        if claim_name:
+            claim(self, f"network {self.name}: route {key}", [("openstack_networking_router_route_v2", tf_name(self.key, key))])
+        entries = {m: {"destination_cidr": d, "next_hop": h} for m, (d, h) in members.items()}
+        return Resource(self, tf_name(self.key, key), OpenstackNetworkingRouterRouteV2(
+            router_id=self.router_id, destination_cidr="${each.value.destination_cidr}", next_hop="${each.value.next_hop}",
+        ), for_each=entries, depends_on=[self.interfaces[fam].address, *depends_on])
 
 
 __all__ = [

@@ -4,20 +4,25 @@ The rules are planned and checked in ``security_rules`` (pure Python); this cons
 them. Neutron's default egress rules (allow all to 0.0.0.0/0 and ::/0) are deleted
 (``delete_default_rules``), so the group opens nothing to the whole internet unless a rule
 asks with ``Remote.anywhere()``; the ICMPv6 essentials are written by default.
-Resource names: ``<key>`` for the group, ``<key>_<rule name>`` for each rule.
+Resource names: ``<key>`` for the group; the rules are one ``for_each`` resource ``<key>``
+keyed by rule name (``openstack_networking_secgroup_rule_v2.<key>["<rule name>"]``), so a group
+of any size costs the jsii calls of two resources.
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
-from cdktf_cdktf_provider_openstack.networking_secgroup_rule_v2 import NetworkingSecgroupRuleV2
-from cdktf_cdktf_provider_openstack.networking_secgroup_v2 import NetworkingSecgroupV2
 from constructs_lib.engine import Construct
+from constructs_lib.providers.elements import Resource, interp
+from constructs_lib.providers.openstack_types import OpenstackNetworkingSecgroupRuleV2, OpenstackNetworkingSecgroupV2
 
-from .keys import check_part, tf_name
-from .naming import claim, name_resource
+from .keys import check_part
+from .naming import claim
 from .security_rules import SELF, Icmpv6Essentials, NeutronRule, RuleSpec, plan_rules
+
+#: rule fields that may be unset (the template reads them with lookup(..., null))
+OPTIONAL_FIELDS = ("protocol", "port_range_min", "port_range_max", "remote_ip_prefix", "remote_group_id")
 
 
 class DualStackSecurityGroup(Construct):
@@ -37,34 +42,37 @@ class DualStackSecurityGroup(Construct):
     ) -> None:
         self.key = check_part(key or name, f"security group {name}: key")
         planned = plan_rules(self.key, tuple(families), list(rules), icmpv6)  # checked before any resource
-        claim(scope, f"security group {name}", [("openstack_networking_secgroup_v2", self.key)]
-              + [("openstack_networking_secgroup_rule_v2", tf_name(self.key, r.name)) for r in planned])
+        claim(scope, f"security group {name}", [("openstack_networking_secgroup_v2", self.key),
+                                                 ("openstack_networking_secgroup_rule_v2", self.key)])
         super().__init__(scope, id)
         self.name = name
         self.families = tuple(families)
         self.planned: list[NeutronRule] = planned
-        self.group = NetworkingSecgroupV2(
-            self, "group", name=name, description=description, delete_default_rules=delete_default_rules, stateful=stateful,
-        )
-        name_resource(self.group, self.key)
-        self.rules: dict[str, NetworkingSecgroupRuleV2] = {}
-        for rule in planned:
-            resource = NetworkingSecgroupRuleV2(
-                self,
-                f"rule_{rule.name}",
-                security_group_id=self.group.id,
-                direction=rule.direction,
-                ethertype=rule.ethertype,
-                protocol=rule.protocol,
-                port_range_min=rule.port_range_min,
-                port_range_max=rule.port_range_max,
-                remote_ip_prefix=rule.remote_ip_prefix,
-                remote_group_id=self.group.id if rule.remote_group_id == SELF else rule.remote_group_id,
-                description=rule.description,
-            )
-            name_resource(resource, tf_name(self.key, rule.name))
-            self.rules[rule.name] = resource
+        self.group = Resource(self, self.key, OpenstackNetworkingSecgroupV2(
+            name=name, description=description, delete_default_rules=delete_default_rules, stateful=stateful,
+        ))
+        self.rules: dict[str, NeutronRule] = {rule.name: rule for rule in planned}
+        entries = {rule.name: self._entry(rule) for rule in planned}
+        self.rule_resource: Resource | None = None
+        if entries:
+            self.rule_resource = Resource(self, self.key, OpenstackNetworkingSecgroupRuleV2(
+                security_group_id=self.id,
+                direction="${each.value.direction}",
+                ethertype="${each.value.ethertype}",
+                description="${each.value.description}",
+                **{f: interp(f'lookup(each.value, "{f}", null)') for f in OPTIONAL_FIELDS},
+            ), for_each=entries)
+
+    def _entry(self, rule: NeutronRule) -> dict:
+        """One rule's values; unset fields are left out (HCL has no null in a map literal we render)."""
+        remote_group = self.id if rule.remote_group_id == SELF else rule.remote_group_id
+        values = {
+            "direction": rule.direction, "ethertype": rule.ethertype, "description": rule.description,
+            "protocol": rule.protocol, "port_range_min": rule.port_range_min, "port_range_max": rule.port_range_max,
+            "remote_ip_prefix": rule.remote_ip_prefix, "remote_group_id": remote_group,
+        }
+        return {k: v for k, v in values.items() if v is not None}
 
     @property
     def id(self) -> str:
-        return self.group.id
+        return self.group.attr("id")

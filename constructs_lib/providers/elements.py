@@ -122,7 +122,7 @@ def _meta(element, for_each: Mapping[str, Any] | str | None, depends_on: Sequenc
         # sorted keys: byte-identical output whatever order the map was built in
         element.add_override("for_each", {k: for_each[k] for k in sorted(for_each)})
     if depends_on:
-        element.add_override("depends_on", sorted(set(depends_on)))
+        element.add_override("depends_on", list(dict.fromkeys(depends_on)))  # as given (deterministic), once each
 
 
 class Provider(TerraformProvider):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 
@@ -30,6 +31,78 @@ def changed_paths(old, new, path: str = "") -> list[str]:
     if old != new:
         return [f"{path}: {old!r} -> {new!r}"]
     return []
+
+
+# -- for_each instances, as Terraform evaluates them ------------------------------------------------
+_LOOKUP = re.compile(r'^\$\{lookup\(each\.value, "(\w+)", null\)\}$')
+_VALUE = re.compile(r"^\$\{each\.value\.(\w+)\}$")
+
+
+def _eval(node, key: str, value):
+    """One instance's body: ``each.key`` / ``each.value.x`` / ``lookup(each.value, "x", null)`` and
+    dynamic blocks resolved; null attributes dropped. Anything else naming ``each.`` is an error,
+    so a template this helper does not understand cannot pass a test by accident."""
+    if isinstance(node, dict):
+        out = {}
+        for k, v in node.items():
+            if k == "dynamic":
+                for block, d in v.items():
+                    items = _eval(d["for_each"], key, value)
+                    it = d.get("iterator", block)
+                    out[block] = [_eval_iter(d["content"], it, item) for item in items]
+                continue
+            ev = _eval(v, key, value)
+            if ev is not None:
+                out[k] = ev
+        return out
+    if isinstance(node, list):
+        return [_eval(v, key, value) for v in node]
+    if isinstance(node, str) and "each." in node:
+        if node == "${each.key}":
+            return key
+        if node == "${each.value}":
+            return value
+        m = _VALUE.match(node) or None
+        if m:
+            return value[m.group(1)]
+        m = _LOOKUP.match(node)
+        if m:
+            return value.get(m.group(1))
+        text = node.replace("[each.key]", f'["{key}"]').replace("${each.key}", key)
+        if "each." in text:
+            raise AssertionError(f"template not understood by the test helper: {node}")
+        return text
+    return node
+
+
+def _eval_iter(node, iterator: str, item):
+    if isinstance(node, dict):
+        return {k: _eval_iter(v, iterator, item) for k, v in node.items()}
+    if isinstance(node, str) and node == "${" + iterator + ".value}":
+        return item
+    if isinstance(node, str) and iterator + "." in node:
+        raise AssertionError(f"dynamic content not understood by the test helper: {node}")
+    return node
+
+
+def instances(resources: dict) -> dict:
+    """``name`` or ``name["key"]`` -> body, for every resource (for_each expanded) of one type."""
+    out = {}
+    for name, body in resources.items():
+        fe = body.get("for_each")
+        rest = {k: v for k, v in body.items() if k not in ("for_each", "//")}
+        if fe is None:
+            out[name] = rest
+            continue
+        assert isinstance(fe, dict), f"{name}: for_each over {fe!r}; expand the source resource instead"
+        for key, value in fe.items():
+            out[f'{name}["{key}"]'] = _eval(rest, key, value)
+    return out
+
+
+@pytest.fixture(scope="module")
+def expand():
+    return instances
 
 
 @pytest.fixture(scope="module")

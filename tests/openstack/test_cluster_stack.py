@@ -13,8 +13,11 @@ from constructs_lib import engine as cdktf
 import pytest
 
 from constructs_lib.ipam import Ipam, IpamError, NotFound, from_dict, to_dict
+from constructs_lib.openstack.cluster_plan import plan_cluster
 from constructs_lib.openstack.neutron_rules import Ipv6Mode, NeutronRuleError
-from stacks.openstack_cluster import OpenStackClusterSpec, build_openstack_cluster
+from stacks.openstack_cluster import OpenStackClusterSpec, OpenStackClusterStack, build_openstack_cluster
+
+from conftest import instances  # tests/openstack is not a package: pytest puts it on sys.path
 
 SITE, NET = "mini-lab", "k8s-nodes"
 PORT = "openstack_networking_port_v2"
@@ -42,10 +45,17 @@ BASE = OpenStackClusterSpec(
 
 
 def build(spec: OpenStackClusterSpec, ipam: Ipam | None = None, synth=None):
+    """Plan once (the app's order), then build the stack from the plan."""
     ipam = ipam or fresh_ipam()
     app = cdktf.Testing.app()
-    stack = build_openstack_cluster(app, "openstack-cluster", ipam=ipam, spec=spec)
+    plan = plan_cluster(ipam, spec)
+    stack = build_openstack_cluster(app, "openstack-cluster", plan=plan, backend_path="terraform.openstack-cluster.tfstate")
     return ipam, stack, json.loads(cdktf.Testing.synth(stack))
+
+
+def node(name: str) -> str:
+    """A node's instance of the for_each ports and instances: ``k8s["cp-0"]``."""
+    return f'k8s["{name}"]'
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +73,7 @@ def addr(ipam: Ipam, key: str) -> str:
 def test_resources_in_the_seed_shape(cluster):
     _, _, out = cluster
     res = out["resource"]
-    counts = {k: len(v) for k, v in res.items()}
+    counts = {k: len(instances(v)) for k, v in res.items()}
     assert counts == {
         "openstack_compute_instance_v2": 7,  # 2 gateways, 3 control plane, 2 workers
         "openstack_networking_floatingip_v2": 1,
@@ -79,7 +89,10 @@ def test_resources_in_the_seed_shape(cluster):
     v6 = res[SUBNET][f"{NET}_v6"]
     assert (v6["ip_version"], v6["ipv6_ra_mode"], v6["ipv6_address_mode"]) == (6, "dhcpv6-stateful", "dhcpv6-stateful")
     assert set(res["openstack_networking_router_interface_v2"]) == {f"{NET}_v4", f"{NET}_v6"}
-    assert set(res["openstack_compute_instance_v2"]) == {f"k8s_{n}" for n in ("gw-0", "gw-1", "cp-0", "cp-1", "cp-2", "worker-0", "worker-1")}
+    assert set(instances(res["openstack_compute_instance_v2"])) == {node(n) for n in ("gw-0", "gw-1", "cp-0", "cp-1", "cp-2", "worker-0", "worker-1")}
+    # the nodes are for_each resources: one port, one instance, one pod route resource for all of them
+    assert {k: len(res[k]) for k in ("openstack_compute_instance_v2", PORT, ROUTE)} == {
+        "openstack_compute_instance_v2": 1, PORT: 3, ROUTE: 2}
 
 
 def test_subnets_come_from_the_allocator(cluster):
@@ -110,13 +123,13 @@ def test_neutron_keeps_the_low_block_and_never_hands_out_a_pinned_address(cluste
 
 def test_node_ports_and_outputs_by_family_and_name(cluster):
     ipam, stack, out = cluster
-    ports = out["resource"][PORT]
+    ports = instances(out["resource"][PORT])
     outputs = out["output"]["node_addresses"]["value"]
     assert set(outputs) == {"gw-0", "gw-1", "cp-0", "cp-1", "cp-2", "worker-0", "worker-1"}
     for node, by_family in outputs.items():
         want = {fam: addr(ipam, f"{SITE}/{NET}/{node}/{fam}") for fam in ("ipv4", "ipv6")}
         assert by_family == want
-        assert ports[f"k8s_{node}"]["fixed_ip"] == [
+        assert ports[f'k8s["{node}"]']["fixed_ip"] == [
             {"subnet_id": f"${{openstack_networking_subnet_v2.{NET}_v4.id}}", "ip_address": want["ipv4"]},
             {"subnet_id": f"${{openstack_networking_subnet_v2.{NET}_v6.id}}", "ip_address": want["ipv6"]},
         ]
@@ -126,21 +139,21 @@ def test_node_ports_and_outputs_by_family_and_name(cluster):
 
 def test_vip_ports_per_family_held_by_the_gateways(cluster):
     ipam, _, out = cluster
-    ports = out["resource"][PORT]
+    ports = instances(out["resource"][PORT])
     vip4, vip6 = addr(ipam, f"{SITE}/{NET}/vip/ipv4"), addr(ipam, f"{SITE}/{NET}/vip/ipv6")
     assert [f["ip_address"] for f in ports["k8s_vip_v4"]["fixed_ip"]] == [vip4]
     assert [f["ip_address"] for f in ports["k8s_vip_v6"]["fixed_ip"]] == [vip6]
     assert out["output"]["vip_addresses"]["value"] == {"ipv4": vip4, "ipv6": vip6}
     assert out["output"]["control_plane_endpoint"]["value"] == vip4  # IPv4 endpoint, as in the seed
     for gw in ("gw-0", "gw-1"):
-        assert [p["ip_address"] for p in ports[f"k8s_{gw}"]["allowed_address_pairs"]] == [vip4, vip6, "fd01::/120"]
+        assert [p["ip_address"] for p in ports[node(gw)]["allowed_address_pairs"]] == [vip4, vip6, "fd01::/120"]
     fip = out["resource"]["openstack_networking_floatingip_v2"]["k8s_vip"]
     assert fip["port_id"] == "${openstack_networking_port_v2.k8s_vip_v4.id}" and fip["fixed_ip"] == vip4
 
 
 def test_routed_pod_prefix_per_kubernetes_node(cluster):
     ipam, _, out = cluster
-    routes, ports = out["resource"][ROUTE], out["resource"][PORT]
+    routes, ports = instances(out["resource"][ROUTE]), instances(out["resource"][PORT])
     pods = ipam.network_by_key(f"{SITE}/k8s/pods").prefixes[0]
     assert out["output"]["pod_range_ipv6"]["value"] == pods.text == "fd10::/56"
     prefixes = out["output"]["node_pod_prefixes"]["value"]
@@ -149,28 +162,28 @@ def test_routed_pod_prefix_per_kubernetes_node(cluster):
         assert prefix == ipam.get(f"{SITE}/k8s/pods/{node}").cidr
         net = ipaddress.ip_network(prefix)
         assert net.prefixlen == 80 and net.subnet_of(ipaddress.ip_network(pods.text))
-        route = routes[f"{NET}_k8s_{node}_pods"]
+        route = routes[f'{NET}_k8s_pods["{node}"]']
         assert route["destination_cidr"] == prefix
         assert route["next_hop"] == addr(ipam, f"{SITE}/{NET}/{node}/ipv6")
         assert route["router_id"] == f"${{openstack_networking_router_v2.{NET}.id}}"
-        assert [p["ip_address"] for p in ports[f"k8s_{node}"]["allowed_address_pairs"]][-1] == prefix
+        assert [p["ip_address"] for p in ports[f'k8s["{node}"]']["allowed_address_pairs"]][-1] == prefix
     wg = routes[f"{NET}_wireguard"]
     assert (wg["destination_cidr"], wg["next_hop"]) == ("fd01::/120", addr(ipam, f"{SITE}/{NET}/vip/ipv6"))
 
 
 def test_security_group_is_closed_to_the_internet_by_default(cluster):
     _, _, out = cluster
-    rules = out["resource"]["openstack_networking_secgroup_rule_v2"]
+    rules = instances(out["resource"]["openstack_networking_secgroup_rule_v2"])
     assert not [n for n, r in rules.items() if r.get("remote_ip_prefix") in ("0.0.0.0/0", "::/0")]
-    assert {r["ethertype"] for n, r in rules.items() if n.startswith("k8s_ssh_")} == {"IPv4", "IPv6"}
+    assert {r["ethertype"] for n, r in rules.items() if n.startswith('k8s["ssh_')} == {"IPv4", "IPv6"}
     assert all(r["protocol"] == "ipv6-icmp" for r in rules.values() if r["ethertype"] == "IPv6" and r.get("protocol") not in (None, "tcp"))
-    assert rules["k8s_pods-in_v6_fd10-56"]["remote_ip_prefix"] == "fd10::/56"
+    assert rules['k8s["pods-in_v6_fd10-56"]']["remote_ip_prefix"] == "fd10::/56"
 
 
 def test_egress_to_the_internet_when_asked():
     _, _, out = build(dataclasses.replace(BASE, egress_anywhere=True))
-    rules = out["resource"]["openstack_networking_secgroup_rule_v2"]
-    assert {(r["ethertype"], r["remote_ip_prefix"]) for n, r in rules.items() if n.startswith("k8s_egress-anywhere")} == {
+    rules = instances(out["resource"]["openstack_networking_secgroup_rule_v2"])
+    assert {(r["ethertype"], r["remote_ip_prefix"]) for n, r in rules.items() if n.startswith('k8s["egress-anywhere')} == {
         ("IPv4", "0.0.0.0/0"), ("IPv6", "::/0")}
 
 
@@ -179,8 +192,8 @@ def test_egress_to_the_internet_when_asked():
 
 def test_same_input_gives_byte_identical_json():
     app1, app2 = cdktf.Testing.app(), cdktf.Testing.app()
-    a = cdktf.Testing.synth(build_openstack_cluster(app1, "s", ipam=fresh_ipam(), spec=BASE))
-    b = cdktf.Testing.synth(build_openstack_cluster(app2, "s", ipam=fresh_ipam(), spec=BASE))
+    a = cdktf.Testing.synth(OpenStackClusterStack.from_spec(app1, "s", ipam=fresh_ipam(), spec=BASE))
+    b = cdktf.Testing.synth(OpenStackClusterStack.from_spec(app2, "s", ipam=fresh_ipam(), spec=BASE))
     assert a == b
 
 
@@ -193,11 +206,11 @@ def test_adding_a_worker_adds_resources_and_changes_nothing_else(cluster, diff):
     _, _, old = cluster
     _, _, new = build(dataclasses.replace(BASE, workers=BASE.workers + ("worker-2",)))
     _only_additions(old, new, diff)
-    added = {(t, n) for t, v in new["resource"].items() for n in v if n not in old["resource"].get(t, {})}
+    added = {(t, n) for t, v in new["resource"].items() for n in instances(v) if n not in instances(old["resource"].get(t, {}))}
     assert added == {
-        ("openstack_compute_instance_v2", "k8s_worker-2"),
-        (PORT, "k8s_worker-2"),
-        (ROUTE, f"{NET}_k8s_worker-2_pods"),
+        ("openstack_compute_instance_v2", node("worker-2")),
+        (PORT, node("worker-2")),
+        (ROUTE, f'{NET}_k8s_pods["worker-2"]'),
     }
     assert set(new["output"]["node_addresses"]["value"]) - set(old["output"]["node_addresses"]["value"]) == {"worker-2"}
 
@@ -208,8 +221,8 @@ def test_inserting_a_control_plane_node_with_a_persisted_plan_changes_nothing_el
     grown = dataclasses.replace(BASE, control_plane=("cp-0", "cp-new", "cp-1", "cp-2"))  # inserted mid-list
     _, _, new = build(grown, ipam=from_dict(lock))
     _only_additions(old, new, diff)
-    added = {(t, n) for t, v in new["resource"].items() for n in v if n not in old["resource"].get(t, {})}
-    assert added == {("openstack_compute_instance_v2", "k8s_cp-new"), (PORT, "k8s_cp-new"), (ROUTE, f"{NET}_k8s_cp-new_pods")}
+    added = {(t, n) for t, v in new["resource"].items() for n in instances(v) if n not in instances(old["resource"].get(t, {}))}
+    assert added == {("openstack_compute_instance_v2", node("cp-new")), (PORT, node("cp-new")), (ROUTE, f'{NET}_k8s_pods["cp-new"]')}
 
 
 # -- the IPv6 prefix from OpenStack (Kubermatic's order) -------------------------------------------
@@ -243,7 +256,7 @@ def test_addresses_in_a_pool_prefix_are_cidrhost_of_the_subnet(pool_cluster):
         assert ipam.get(f"{SITE}/{NET}/{node}/ipv6").hostnum == hostnums[node]
         assert hostnums[node] >= 1 << 63  # above Neutron's half (its random window starts at ::2)
     assert len(set(hostnums.values())) == len(hostnums)
-    route = out["resource"][ROUTE][f"{NET}_k8s_cp-0_pods"]
+    route = instances(out["resource"][ROUTE])[f'{NET}_k8s_pods["cp-0"]']
     assert route["next_hop"] == outputs["cp-0"]["ipv6"]
 
 
@@ -283,11 +296,11 @@ def test_slaac_cluster_pins_no_ipv6_and_reads_it_back():
     ipam, stack, out = build(dataclasses.replace(BASE, ipv6_mode=Ipv6Mode.SLAAC))
     v6 = out["resource"][SUBNET][f"{NET}_v6"]
     assert (v6["ipv6_ra_mode"], v6["ipv6_address_mode"]) == ("slaac", "slaac")
-    port = out["resource"][PORT]["k8s_cp-0"]
+    port = instances(out["resource"][PORT])[node("cp-0")]
     assert port["fixed_ip"][1] == {"subnet_id": f"${{openstack_networking_subnet_v2.{NET}_v6.id}}"}
-    lookup = '${one([for ip in openstack_networking_port_v2.k8s_cp-0.all_fixed_ips : ip if strcontains(ip, ":")])}'
+    lookup = '${one([for ip in openstack_networking_port_v2.k8s["cp-0"].all_fixed_ips : ip if strcontains(ip, ":")])}'
     assert out["output"]["node_addresses"]["value"]["cp-0"]["ipv6"] == lookup
-    assert out["resource"][ROUTE][f"{NET}_k8s_cp-0_pods"]["next_hop"] == lookup
+    assert instances(out["resource"][ROUTE])[f'{NET}_k8s_pods["cp-0"]']["next_hop"] == lookup
     assert not [k for k in ipam.allocations if k.startswith(f"{SITE}/{NET}/") and k.endswith("/ipv6") and "/neutron/" not in k]
 
 
@@ -297,7 +310,7 @@ def test_ipv6_only_cluster():
     _, _, out = build(spec)
     res = out["resource"]
     assert set(res[SUBNET]) == {f"{NET}_v6"} and "openstack_networking_floatingip_v2" not in res
-    assert {r["ethertype"] for r in res["openstack_networking_secgroup_rule_v2"].values()} == {"IPv6"}
+    assert {r["ethertype"] for r in instances(res["openstack_networking_secgroup_rule_v2"]).values()} == {"IPv6"}
     assert set(out["output"]["node_addresses"]["value"]["cp-0"]) == {"ipv6"}
     assert out["output"]["control_plane_endpoint"]["value"] == out["output"]["vip_addresses"]["value"]["ipv6"]
 
@@ -308,7 +321,7 @@ def test_ipv4_only_cluster():
     _, _, out = build(spec)
     res = out["resource"]
     assert set(res[SUBNET]) == {f"{NET}_v4"} and ROUTE not in res
-    assert {r["ethertype"] for r in res["openstack_networking_secgroup_rule_v2"].values()} == {"IPv4"}
+    assert {r["ethertype"] for r in instances(res["openstack_networking_secgroup_rule_v2"]).values()} == {"IPv4"}
 
 
 def test_existing_router():
@@ -317,7 +330,7 @@ def test_existing_router():
     res = out["resource"]
     assert "openstack_networking_router_v2" not in res
     assert {i["router_id"] for i in res["openstack_networking_router_interface_v2"].values()} == {"router-uuid"}
-    assert {r["router_id"] for r in res[ROUTE].values()} == {"router-uuid"}
+    assert {r["router_id"] for r in instances(res[ROUTE]).values()} == {"router-uuid"}
 
 
 # -- bad input: one line, before any construct ---------------------------------------------------------
@@ -350,7 +363,7 @@ BAD_SPECS = [
 def test_bad_spec_raises_one_line_before_any_construct(change, match):
     app = cdktf.Testing.app()
     with pytest.raises((NeutronRuleError, IpamError)) as err:
-        build_openstack_cluster(app, "bad", ipam=fresh_ipam(), spec=dataclasses.replace(BASE, **change))
+        OpenStackClusterStack.from_spec(app, "bad", ipam=fresh_ipam(), spec=dataclasses.replace(BASE, **change))
     assert re.search(match, str(err.value)), str(err.value)
     assert "\n" not in str(err.value)
     assert [c.node.id for c in app.node.children] == []  # the stack was never created
@@ -359,7 +372,7 @@ def test_bad_spec_raises_one_line_before_any_construct(change, match):
 def test_unknown_allocator_network_is_refused_before_any_construct():
     app = cdktf.Testing.app()
     with pytest.raises(NotFound, match="network 'nope' not found"):
-        build_openstack_cluster(app, "bad", ipam=fresh_ipam(), spec=dataclasses.replace(BASE, node_supernet="nope"))
+        OpenStackClusterStack.from_spec(app, "bad", ipam=fresh_ipam(), spec=dataclasses.replace(BASE, node_supernet="nope"))
     assert [c.node.id for c in app.node.children] == []
 
 

@@ -7,7 +7,6 @@ import json
 import pytest
 from constructs_lib import engine as cdktf
 from constructs_lib.engine import TerraformStack
-from cdktf_cdktf_provider_openstack.provider import OpenstackProvider
 
 from constructs_lib.openstack import (
     DefaultSubnetPool,
@@ -24,6 +23,8 @@ from constructs_lib.openstack import (
     NamedSubnetPool,
     NeutronRuleError,
     NewRouter,
+    OpenStackProvider,
+    OpenstackProviderConfig,
     Remote,
     RuleSpec,
     SELF,
@@ -41,7 +42,7 @@ RULE = "openstack_networking_secgroup_rule_v2"
 
 def new_stack(app, name):
     stack = TerraformStack(app, name)
-    OpenstackProvider(stack, "openstack")
+    OpenStackProvider(stack, "openstack", OpenstackProviderConfig())
     return stack
 
 
@@ -252,20 +253,22 @@ def test_routed_prefix(built):
 # -- security group ----------------------------------------------------------------------------
 
 
-def test_security_group_pairs_and_spelling(built):
+def test_security_group_pairs_and_spelling(built, expand):
     res = built["dual"]["resource"]
     assert res["openstack_networking_secgroup_v2"]["k8s"]["delete_default_rules"] is True
-    rules = res[RULE]
-    assert rules["k8s_api_v4_192-0-2-0-24"]["ethertype"] == "IPv4"
-    assert rules["k8s_api_v6_2001-db8-2-48"]["ethertype"] == "IPv6"
-    assert rules["k8s_cluster_v4"]["remote_group_id"] == rules["k8s_cluster_v6"]["remote_group_id"] == "${openstack_networking_secgroup_v2.k8s.id}"
+    assert set(res[RULE]) == {"k8s"}, "one for_each resource for all of the group's rules"
+    rules = expand(res[RULE])
+    assert rules['k8s["api_v4_192-0-2-0-24"]']["ethertype"] == "IPv4"
+    assert rules['k8s["api_v6_2001-db8-2-48"]']["ethertype"] == "IPv6"
+    assert rules['k8s["cluster_v4"]']["remote_group_id"] == rules['k8s["cluster_v6"]']["remote_group_id"] == "${openstack_networking_secgroup_v2.k8s.id}"
+    assert {r["security_group_id"] for r in rules.values()} == {"${openstack_networking_secgroup_v2.k8s.id}"}
     for name, rule in rules.items():
         if rule["ethertype"] == "IPv6" and "protocol" in rule and rule["protocol"] not in ("tcp", "udp"):
             assert rule["protocol"] == "ipv6-icmp", name
         assert rule.get("remote_ip_prefix") not in ("0.0.0.0/0", "::/0"), name
-    ra = rules["k8s_icmpv6-ra-in_v6_fe80-10"]
+    ra = rules['k8s["icmpv6-ra-in_v6_fe80-10"]']
     assert (ra["protocol"], ra["port_range_min"], ra["direction"]) == ("ipv6-icmp", 134, "ingress")
-    ptb = rules["k8s_icmp-packet-too-big-in_v6_fd00-120"]
+    ptb = rules['k8s["icmp-packet-too-big-in_v6_fd00-120"]']
     assert (ptb["protocol"], ptb["port_range_min"]) == ("ipv6-icmp", 2)
 
 
@@ -344,3 +347,96 @@ def test_resource_name_clash_is_refused():
         DualStackPort(s, "p2", network=net, name="node2", key="node")
     with pytest.raises(NeutronRuleError, match="openstack_networking_router_route_v2.other_node_pods: already written by port node"):
         net.route("node_pods", "fd10:0:0:1::/80", "2001:db8::5")
+
+
+# -- many nodes: one for_each resource per kind, the same checks per member ------------------------------
+
+
+@pytest.fixture(scope="module")
+def fleet(synth):
+    from constructs_lib.openstack import DualStackPorts, PortMember, ServerMember, Servers
+
+    app = cdktf.Testing.app()
+    s = new_stack(app, "fleet")
+    net = DualStackNetwork(s, "net", name="k8s", ipv4=Ipv4Subnet(cidr="172.30.154.0/24"), ipv6=Ipv6Subnet(cidr="fd00::/120"))
+    sg = DualStackSecurityGroup(s, "sg", name="k8s", rules=[RuleSpec(key="cluster", protocol="any", remote=Remote.group(SELF))])
+    ports = DualStackPorts(s, "nodes", network=net, key="k8s", security_group_ids=[sg.id], members={
+        "cp-0": PortMember(addresses={"ipv4": "172.30.154.64", "ipv6": "fd00::80"}, routed_prefixes={"pods": "fd10::/80"},
+                           allowed_addresses=["172.30.154.10"], description="control-plane cp-0"),
+        "worker-0": PortMember(addresses={"ipv4": "172.30.154.65"}, routed_prefixes={"pods": "fd10:0:0:1::/80"}),
+    })
+    servers = Servers(s, "servers", ports=ports, members={
+        "cp-0": ServerMember(flavor_name="m1.medium", image_name="ubuntu", metadata={"role": "control-plane"}),
+        "worker-0": ServerMember(flavor_id="f-uuid", image_name="ubuntu"),
+    })
+    return synth(s), ports, servers
+
+
+def test_port_set_is_one_for_each_resource_keyed_by_member(fleet, expand):
+    out, ports, _ = fleet
+    res = out["resource"]
+    assert set(res[PORT]) == {"k8s"} and set(res[PORT]["k8s"]["for_each"]) == {"cp-0", "worker-0"}
+    got = expand(res[PORT])
+    assert got['k8s["cp-0"]']["fixed_ip"] == [
+        {"subnet_id": "${openstack_networking_subnet_v2.k8s_v4.id}", "ip_address": "172.30.154.64"},
+        {"subnet_id": "${openstack_networking_subnet_v2.k8s_v6.id}", "ip_address": "fd00::80"},
+    ]
+    # worker-0 pins no IPv6: Neutron picks it, and it is read back by family from that instance
+    assert got['k8s["worker-0"]']["fixed_ip"][1] == {"subnet_id": "${openstack_networking_subnet_v2.k8s_v6.id}"}
+    assert ports.address("worker-0", "ipv6") == \
+        '${one([for ip in openstack_networking_port_v2.k8s["worker-0"].all_fixed_ips : ip if strcontains(ip, ":")])}'
+    assert got['k8s["cp-0"]']["name"] == "cp-0" and got['k8s["cp-0"]']["description"] == "control-plane cp-0"
+    assert "description" not in got['k8s["worker-0"]']
+    assert [p["ip_address"] for p in got['k8s["cp-0"]']["allowed_address_pairs"]] == ["172.30.154.10", "fd10::/80"]
+    assert got['k8s["cp-0"]']["security_group_ids"] == ["${openstack_networking_secgroup_v2.k8s.id}"]
+    assert res[PORT]["k8s"]["depends_on"] == ["openstack_networking_subnet_v2.k8s_v4", "openstack_networking_subnet_v2.k8s_v6"]
+    assert ports.id("cp-0") == '${openstack_networking_port_v2.k8s["cp-0"].id}'
+
+
+def test_routed_prefixes_of_a_set_are_one_route_resource(fleet, expand):
+    out, _, _ = fleet
+    routes = out["resource"][ROUTE]
+    assert set(routes) == {"k8s_k8s_pods"}
+    assert routes["k8s_k8s_pods"]["depends_on"] == ["openstack_networking_router_interface_v2.k8s_v6", "openstack_networking_port_v2.k8s"]
+    got = expand(routes)
+    assert got['k8s_k8s_pods["cp-0"]'] == {"router_id": "${openstack_networking_router_v2.k8s.id}", "destination_cidr": "fd10::/80",
+                                            "next_hop": "fd00::80", "depends_on": routes["k8s_k8s_pods"]["depends_on"]}
+    assert got['k8s_k8s_pods["worker-0"]']["next_hop"] == \
+        '${one([for ip in openstack_networking_port_v2.k8s["worker-0"].all_fixed_ips : ip if strcontains(ip, ":")])}'
+
+
+def test_server_set_attaches_each_member_by_its_own_port(fleet, expand):
+    out, _, servers = fleet
+    got = expand(out["resource"]["openstack_compute_instance_v2"])
+    assert got['k8s["cp-0"]'] == {"name": "cp-0", "flavor_name": "m1.medium", "image_name": "ubuntu", "metadata": {"role": "control-plane"},
+                                   "network": [{"port": '${openstack_networking_port_v2.k8s["cp-0"].id}'}]}
+    assert got['k8s["worker-0"]']["flavor_id"] == "f-uuid" and "flavor_name" not in got['k8s["worker-0"]']
+    assert "fixed_ip_v6" not in json.dumps(got)
+    assert servers.id("worker-0") == '${openstack_compute_instance_v2.k8s["worker-0"].id}'
+
+
+def test_set_members_get_every_check_a_single_port_gets():
+    from constructs_lib.openstack import DualStackPorts, PortMember, ServerMember, Servers
+
+    app = cdktf.Testing.app()
+    s = new_stack(app, "badset")
+    net = DualStackNetwork(s, "net", name="n", ipv4=Ipv4Subnet(cidr="10.0.0.0/24"), ipv6=Ipv6Subnet(cidr="2001:db8::/64", mode=Ipv6Mode.SLAAC))
+    before = len(s.node.find_all())
+    cases = [
+        ({"a": PortMember(addresses={"ipv6": "2001:db8::10"})}, "port a: .*automatic"),
+        ({"a": PortMember(), "b": PortMember(addresses={"ipv4": "10.0.1.5"})}, "port b: .*outside 10.0.0.0/24"),
+        ({"a": PortMember(routed_prefixes={"pods": "FD10::/80"})}, "write fd10::/80"),
+        ({"bad name": PortMember()}, "member: 'bad name'"),
+        ({}, "members is empty"),
+    ]
+    for members, match in cases:
+        with pytest.raises(NeutronRuleError, match=match):
+            DualStackPorts(s, "p", network=net, key="p", members=members)
+    assert len(s.node.find_all()) == before
+    ports = DualStackPorts(s, "p", network=net, key="p", members={"a": PortMember()})
+    with pytest.raises(NeutronRuleError, match="openstack_networking_port_v2.p: already written by ports p"):
+        DualStackPorts(s, "q", network=net, key="p", members={"b": PortMember()})
+    with pytest.raises(NeutronRuleError, match="server b: has no port in ports p"):
+        Servers(s, "s", ports=ports, members={"b": ServerMember(flavor_name="f", image_name="i")})
+    with pytest.raises(NeutronRuleError, match="server a: give exactly one of flavor_name and flavor_id"):
+        Servers(s, "s", ports=ports, members={"a": ServerMember(image_name="i")})
