@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from constructs_lib.errors import DualstackError
 
-class KubernetesNetworkError(Exception):
+
+class KubernetesNetworkError(DualstackError):
     """Bad cluster networking input. ``str(err)`` is one line: field, value, what to set instead.
 
     Not a ValueError on purpose: pydantic validators let it through unwrapped, so the plan
@@ -13,7 +15,7 @@ class KubernetesNetworkError(Exception):
     """
 
     def __init__(self, message: str, *, field: str = "", source: str = "") -> None:
-        super().__init__(message)
+        super().__init__(message)  # a DualstackError (its one line), not a ValueError: pydantic lets it through unwrapped
         self.field = field
         self.source = source
 

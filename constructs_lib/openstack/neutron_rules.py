@@ -30,11 +30,12 @@ import ipaddress
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from constructs_lib.errors import DualstackError
 from constructs_lib.ipam.errors import InvalidPrefix
 from constructs_lib.ipam.prefix import Prefix
 
 
-class NeutronRuleError(ValueError):
+class NeutronRuleError(DualstackError, ValueError):
     """A value Neutron (or the provider) would refuse. ``str(err)`` is one line."""
 
 
