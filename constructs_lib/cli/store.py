@@ -131,18 +131,23 @@ def cmd_import(args: argparse.Namespace) -> int:
     reasons = {k: "import" for section in ("networks", "allocations", "ula") for k in (lock.get(section) or {})}
 
     def work(snapshot: dict[str, Any] | None) -> Outcome:
-        merged, conflicts = documents.merge(snapshot, lock, owner, where=f"lock {path}")
+        merged, conflicts, renumbered = documents.merge(snapshot, lock, owner, where=f"lock {path}")
         if conflicts:
             raise StoreError(lines=conflicts)
         found = changes(snapshot, merged, owner, reasons)
-        return Outcome(merged, value=found, reasons=reasons)
+        return Outcome(merged, value=(found, renumbered), reasons=reasons)
 
-    found = transact(store, owner, work)
+    found, renumbered = transact(store, owner, work)
+    for line in renumbered:
+        print(f"dualstack store: {line}")
     counts = {t: sum(1 for c in found if c.table == t) for t in ("network", "allocation", "ula")}
     held = sum(len(lock.get(s) or {}) for s in ("networks", "allocations", "ula")) - len(found)
     print(f"dualstack store: imported {path} as owner {owner} into {store.url.masked}: "
           f"{counts['network']} networks, {counts['allocation']} allocations, {counts['ula']} RFC 4193 pins changed; "
           f"{held} already held")
+    if renumbered:
+        print(f"dualstack store: {len(renumbered)} VRF ids were renumbered; write the lock from the store: "
+              f"dualstack store export --owner {owner} -o {path}")
     return 0
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 import ipaddress
 import re
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, NamedTuple
 
 from ..errors import DualstackError, StoreError
 from ..ipam.allocator import DEFAULT_OWNER, parse_relative
@@ -111,9 +111,17 @@ def owners_in(document: Mapping[str, Any] | None) -> list[str]:
 
 
 # -- merging a lock into a store -------------------------------------------------------------------
+class Merged(NamedTuple):
+    document: dict[str, Any]
+    #: one line per conflict: with any, ``document`` must not be committed
+    conflicts: list[str]
+    #: one line per child network of the lock whose VRF id was taken in the store and was renumbered
+    renumbered: list[str]
+
+
 def merge(store: Mapping[str, Any] | None, lock: Mapping[str, Any], owner: str = DEFAULT_OWNER,
-          where: str = "lock") -> tuple[dict[str, Any], list[str]]:
-    """``store`` with ``lock``'s entries added as ``owner``'s; returns (document, conflict lines).
+          where: str = "lock") -> Merged:
+    """``store`` with ``lock``'s entries added as ``owner``'s; returns the document and the conflicts.
 
     The lock's entries that name no owner (a lock from before stores) or name ``owner`` become
     ``owner``'s; ``owner`` joins the super networks the lock declares. An entry the store already
@@ -123,6 +131,11 @@ def merge(store: Mapping[str, Any] | None, lock: Mapping[str, Any], owner: str =
     parent (or another super prefix); a key naming both an allocation and a network; a different
     ``vrf_range``. The merged document is then rebuilt by the allocator, whose refusal (if any)
     is one more line. With conflicts, the document returned must not be committed.
+
+    VRF ids are one pool per namespace and every lock starts at the bottom of it, so a lock made
+    apart from the store usually holds ids the store has given away: such a child network gets
+    the lowest free id instead (VRFs steer nothing that is synthesized), listed in ``renumbered``;
+    the team then exports its lock from the store.
     """
     merged: dict[str, Any] = copy.deepcopy(dict(store)) if store else empty_document()
     merged.setdefault("networks", {})
@@ -175,7 +188,7 @@ def merge(store: Mapping[str, Any] | None, lock: Mapping[str, Any], owner: str =
         if have is None:
             s_nets[id] = mine
             added.add(("network", id))
-        elif have != mine:
+        elif have != mine and {**have, "vrf": None} != {**mine, "vrf": None}:  # a VRF renumbered by an earlier import is the same network
             conflicts.append(f"{where}: networks.{id} (key {e.get('key')}): the store holds {_describe_network(have)} "
                              f"(owner {owner_of(have)}), the lock {_describe_network(mine)}")
 
@@ -195,6 +208,8 @@ def merge(store: Mapping[str, Any] | None, lock: Mapping[str, Any], owner: str =
             conflicts.append(f"{where}: allocations.{key}: the store holds {_describe_allocation(have)} (owner {owner_of(have)}), "
                              f"the lock {_describe_allocation(mine)}")
 
+    renumbered = _renumber_vrfs(s_nets, {id for section, id in added if section == "network"},
+                                list(merged.get("vrf_range", DEFAULT_VRF_RANGE)), where)
     network_keys = {e.get("key"): id for id, e in s_nets.items() if not is_super(e)}
     for key in sorted(set(network_keys) & set(s_allocs)):
         if ("allocation", key) in added or ("network", network_keys[key]) in added:
@@ -210,7 +225,35 @@ def merge(store: Mapping[str, Any] | None, lock: Mapping[str, Any], owner: str =
             lockfile.from_dict(merged, where=f"{where} merged with the store", owner=owner)
         except DualstackError as e:
             conflicts += e.lines
-    return merged, conflicts
+    return Merged(merged, conflicts, renumbered)
+
+
+def _renumber_vrfs(networks: dict[str, Any], added: set[str], vrf_range: list[int], where: str) -> list[str]:
+    """Give each added child network whose VRF another network holds the lowest free id (in place)."""
+    held: dict[int, str] = {}
+    for id, e in sorted(networks.items(), key=lambda kv: (kv[0] in added, kv[0])):  # the store's first: they keep theirs
+        vrf = e.get("vrf")
+        if vrf is None:
+            continue
+        if vrf in held and id in added:
+            continue  # renumbered below
+        held.setdefault(vrf, id)
+    lines: list[str] = []
+    free = vrf_range[0]
+    for id in sorted(added):
+        e = networks[id]
+        vrf = e.get("vrf")
+        if vrf is None or held.get(vrf) == id:
+            continue
+        while free in held:
+            free += 1
+        if free > vrf_range[1]:
+            lines.append(f"{where}: networks.{id}: no free VRF id left in {vrf_range[0]}-{vrf_range[1]}")
+            continue
+        networks[id] = {**e, "vrf": free}
+        held[free] = id
+        lines.append(f"{where}: networks.{id} (key {e.get('key')}): vrf {vrf} is network {held[vrf]}'s in the store; now vrf {free}")
+    return lines
 
 
 def _describe_network(e: Mapping[str, Any]) -> str:

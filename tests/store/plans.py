@@ -7,7 +7,7 @@ from typing import Iterable
 from constructs_lib.ipam import Prefix, lockfile
 from constructs_lib.store.base import Outcome
 
-SHARED = ("shared", ["10.0.0.0/16", "fd00:1::/48"], {"default_child_prefix_length": {"ipv4": 24, "ipv6": 64}})
+SHARED = ("shared", ["10.200.0.0/16", "fd00:1::/48"], {"default_child_prefix_length": {"ipv4": 24, "ipv6": 64}})
 VPC_ROOT = "aws_vpc.shared.ipv6_cidr_block"
 
 

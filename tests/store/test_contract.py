@@ -101,7 +101,7 @@ def test_a_differing_super_network_is_refused_naming_its_owners(store):
 
     def differ(snapshot):
         ipam = lockfile.from_dict(snapshot, owner="team-b")
-        ipam.declare_network("shared", ["10.0.0.0/16", "fd00:1::/48"], default_child_prefix_length={"ipv4": 26, "ipv6": 64})
+        ipam.declare_network("shared", ["10.200.0.0/16", "fd00:1::/48"], default_child_prefix_length={"ipv4": 26, "ipv6": 64})
         return Outcome(lockfile.to_dict(ipam))
 
     with pytest.raises(AlreadyAllocated, match="declared by team-a"):

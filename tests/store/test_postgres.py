@@ -90,7 +90,7 @@ def test_growing_a_super_network_and_dropping_an_empty_prefix(fresh_pg_url):
         return Outcome(lockfile.to_dict(ipam))
 
     transact(store, "team-a", grow)
-    assert store.read()["networks"]["shared"]["prefixes"] == ["10.0.0.0/16", "fd00:1::/48", "10.1.0.0/16"]
+    assert store.read()["networks"]["shared"]["prefixes"] == ["10.200.0.0/16", "fd00:1::/48", "10.1.0.0/16"]
 
     def drop_held_by_hand(snapshot):  # past the allocator, which refuses it too
         doc = json.loads(json.dumps(snapshot))
@@ -107,7 +107,7 @@ def test_growing_a_super_network_and_dropping_an_empty_prefix(fresh_pg_url):
         return Outcome(lockfile.to_dict(ipam))
 
     transact(store, "team-a", shrink)
-    assert store.read()["networks"]["shared"]["prefixes"] == ["10.0.0.0/16", "fd00:1::/48"]
+    assert store.read()["networks"]["shared"]["prefixes"] == ["10.200.0.0/16", "fd00:1::/48"]
 
 
 class _LosesRaces(PostgresStore):
@@ -153,7 +153,7 @@ def test_unreachable_server(tmp_path):
 
 
 def test_authentication_failed_names_the_user_not_the_password(pg_server, fresh_pg_url):
-    db = fresh_pg_url.split("/")[-1].split("?")[0]
+    db = fresh_pg_url.split("@/")[1].split("?")[0]
     wrong = "not-" + PASSWORD
     msg = one_line(lambda: PostgresStore(pg_server.url(db, user=PASSWORD_ROLE, password=wrong)).read())
     assert f"authentication failed for user '{PASSWORD_ROLE}'" in msg and wrong not in msg and PASSWORD not in msg
