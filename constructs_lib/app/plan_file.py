@@ -157,7 +157,8 @@ def parse_plan(raw: Any, where: str = "plan") -> tuple[Any, dict[str, ClusterSpe
             lines.append(f"super_networks[{i}].id: {id!r} is given twice")
     kinds = site_kinds.kinds()
     for name, site in plan.sites.items():
-        lines += kinds[site.kind].check(name, site.spec, ids)
+        given = (raw.get("sites") or {}).get(name, {}).get(site.kind) or {}
+        lines += kinds[site.kind].check(name, site.spec, ids, given)
     clusters: dict[str, ClusterSpec] = {}
     for name, entry in plan.kubernetes.items():
         if entry.site is not None and entry.site not in plan.sites:

@@ -20,7 +20,7 @@ from typing import Any, Iterator
 from ..errors import DualstackError, one_line
 from ..ipam import DEFAULT_OWNER, from_dict, to_dict
 from ..locks import folder_lock
-from ..report import MovedKeys, diff, render_text, rows, usage_rows, write_report
+from ..report import MovedKeys, diff, render_text, rows, terminal_width, usage_rows, write_report
 from ..report.text import summary_line
 from ..store import LockfileStore, Outcome, StoreError, transact
 from ..store.select import open_store, store_url
@@ -274,7 +274,8 @@ def _build(ctx: _Context, allocated: Allocated, view, plan_diff, review_base: Ba
             path = Path(staging, "kubernetes", cluster, name)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-    write_report(view, review_base.document, Path(staging, "review"), plan_diff=plan_diff, baseline_label=review_base.label)
+    write_report(view, review_base.document, Path(staging, "review"), plan_diff=plan_diff, sites=list(ctx.plan.sites),
+                 baseline_label=review_base.label)
 
 
 # -- plan ----------------------------------------------------------------------------------------
@@ -300,9 +301,11 @@ def plan(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, against: str
         before = _view(snapshot, ctx) if ctx.shared else snapshot
         moves = diff(before, view)
         plan_diff = diff(review_base.document, view)
-        sys.stdout.write(render_text(rows(view), plan_diff, usage_rows(view), baseline_label=review_base.label))
+        sites = list(ctx.plan.sites)
+        sys.stdout.write(render_text(rows(view, sites=sites), plan_diff, usage_rows(view), width=terminal_width(),
+                                     baseline_label=review_base.label))
         moves.raise_for_moves()
-        write_report(view, review_base.document, outdir, plan_diff=plan_diff, baseline_label=review_base.label)
+        write_report(view, review_base.document, outdir, plan_diff=plan_diff, sites=sites, baseline_label=review_base.label)
     except (DualstackError, MovedKeys, OSError) as e:
         return _fail(_lines(e))
     for w in allocated.warnings:

@@ -19,7 +19,8 @@ class AwsSite:
     def defaults(self, site: str, data: Mapping[str, Any]) -> dict[str, Any]:
         return {"vpc_name": site, **data}
 
-    def check(self, site: str, spec: AwsIpv6Spec, super_networks: Sequence[str]) -> list[str]:
+    def check(self, site: str, spec: AwsIpv6Spec, super_networks: Sequence[str], given: Mapping[str, Any]) -> list[str]:
+        # every AwsIpv6Spec field takes effect in every combination the spec itself accepts
         return []
 
     def plan(self, ipam: Ipam, site: str, spec: AwsIpv6Spec) -> AwsSitePlan:

@@ -60,8 +60,9 @@ class SiteKind(Protocol):
     def defaults(self, site: str, data: Mapping[str, Any]) -> dict[str, Any]:
         """The spec data with what follows from the site name filled in (before validation)."""
 
-    def check(self, site: str, spec: Any, super_networks: Sequence[str]) -> list[str]:
-        """Problems a spec has against the rest of the plan (names of super networks it refers to), as lines."""
+    def check(self, site: str, spec: Any, super_networks: Sequence[str], given: Mapping[str, Any]) -> list[str]:
+        """Problems a spec has against the rest of the plan (super networks it names) and settings
+        the plan gives (``given``: the plan's own mapping) that would have no effect, as lines."""
 
     def plan(self, ipam: Ipam, site: str, spec: Any) -> Any:
         """Every range and address of the site from ``ipam``, under stable keys. Raises ``DualstackError``."""

@@ -12,6 +12,40 @@ from constructs_lib.openstack.keys import port_address_lookup, tf_name
 from .base import ClusterLinks
 
 
+#: settings that only steer the IPv6 side
+_IPV6_ONLY_SETTINGS = ("ipv6_mode", "ipv6_from_subnet_pool", "ipv6_subnet_pool", "default_ipv6_pool_exists", "ipv6_pool_prefix_length",
+                       "pod_range_length", "pod_prefix_length", "wireguard", "route_wireguard_via_vip")
+
+
+def _without_effect(spec: OpenStackClusterSpec, given: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(field, why) for every setting the plan gives that this combination ignores."""
+    out = []
+    fams = spec.families
+    if "ipv6" not in fams:
+        out += [(f, "on an IPv4-only site (families: [ipv4])") for f in _IPV6_ONLY_SETTINGS if f in given]
+    else:
+        if spec.pod_supernet is None:
+            out += [(f, "without pod_supernet (no routed pod prefixes)") for f in ("pod_range_length", "pod_prefix_length") if f in given]
+        if not spec.ipv6_from_subnet_pool:
+            out += [(f, "without ipv6_from_subnet_pool: true") for f in ("ipv6_subnet_pool", "default_ipv6_pool_exists", "ipv6_pool_prefix_length")
+                    if f in given]
+        elif isinstance(given.get("node_lengths"), Mapping) and "ipv6" in given["node_lengths"]:
+            out.append(("node_lengths.ipv6", "with ipv6_from_subnet_pool (the pool's prefix is ipv6_pool_prefix_length)"))
+        if spec.wireguard is None and "route_wireguard_via_vip" in given:
+            out.append(("route_wireguard_via_vip", "without wireguard"))
+    for name in ("node_lengths", "node_subnets", "neutron_share_newbits", "ssh_from", "api_from"):
+        value = given.get(name)
+        if isinstance(value, Mapping):
+            out += [(f"{name}.{f}", f"on a site without {f} (families: {list(fams)})") for f in value if f in ("ipv4", "ipv6") and f not in fams]
+    if "dns_egress" in given and not any(spec.dns_nameservers.values()):
+        out.append(("dns_egress", "without dns_nameservers"))
+    flavors = given.get("flavors")
+    if isinstance(flavors, Mapping):
+        out += [(f"flavors.{role}", f"with no {role} nodes") for role in flavors if role in ("gateway", "control-plane", "worker")
+                and not spec.nodes_of(role)]
+    return out
+
+
 class OpenStackSite:
     name = "openstack"
     spec_type = OpenStackClusterSpec
@@ -20,13 +54,14 @@ class OpenStackSite:
     def defaults(self, site: str, data: Mapping[str, Any]) -> dict[str, Any]:
         return {"site": site, **data}
 
-    def check(self, site: str, spec: OpenStackClusterSpec, super_networks: Sequence[str]) -> list[str]:
+    def check(self, site: str, spec: OpenStackClusterSpec, super_networks: Sequence[str], given: Mapping[str, Any]) -> list[str]:
+        where = f"sites.{site}.openstack"
         lines = []
         for field in ("node_supernet", "pod_supernet"):
             ref = getattr(spec, field)
             if ref is not None and ref not in super_networks:
-                lines.append(f"sites.{site}.openstack.{field}: {ref!r} is not one of super_networks ({', '.join(super_networks) or 'none'})")
-        return lines
+                lines.append(f"{where}.{field}: {ref!r} is not one of super_networks ({', '.join(super_networks) or 'none'})")
+        return lines + [f"{where}.{field}: has no effect {why}; drop it" for field, why in _without_effect(spec, given)]
 
     def plan(self, ipam: Ipam, site: str, spec: OpenStackClusterSpec) -> ClusterPlan:
         return plan_cluster(ipam, spec)
