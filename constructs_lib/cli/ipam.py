@@ -19,7 +19,6 @@ from typing import Any, Callable, Iterable, Sequence
 
 import yaml
 
-from ..errors import DualstackError
 from ..ipam import Allocation, AlreadyAllocated, Ipam, IpamError, Network, NotFound, generate_ula_prefix, keys, lockfile
 from ..ipam.network_file import NetworkFile
 from ..ipam.prefix import FAMILY, Prefix, family_version
@@ -134,27 +133,13 @@ def _leaf(sub: argparse._SubParsersAction, name: str, help: str, run: Callable[[
     _store_flags(p, top=False)
     if outputs:
         p.add_argument("-o", "--output", choices=outputs, default=outputs[0], help=f"output format (default {outputs[0]})")
-    p.set_defaults(run=_guarded(run))
+    p.set_defaults(run=run)
     return p
 
 
 def _family_flag(p: argparse.ArgumentParser, help: str) -> None:
     # the seed's YAML spells IPv4/IPv6; lower case too
     p.add_argument("--addressfamily", type=str.lower, choices=FAMILIES, metavar="IPv4|IPv6", help=help)
-
-
-def _guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """Every refusal of the tool (store, input readers, allocator) leaves as one ``UsageError`` line."""
-
-    def guarded(args: argparse.Namespace) -> int:
-        try:
-            return run(args)
-        except (UsageError, IpamError):
-            raise
-        except DualstackError as e:
-            raise UsageError(str(e), lines=e.lines) from None
-
-    return guarded
 
 
 # -- flags, checked before anything runs ------------------------------------------------------------
@@ -195,7 +180,7 @@ def parse_lengths(text: str | None, flag: str) -> dict[int, int]:
         if len(n) > MAX_LENGTH_DIGITS:
             raise UsageError(f"{flag}: {keys.shown(part)}: a prefix length has at most {MAX_LENGTH_DIGITS} digits (IPv6 ends at /128)")
         if v in out:
-            raise UsageError(f"{flag}: {FAMILY[v]} is given twice ({given[v]} and {part}); give each family once")
+            raise UsageError(f"{flag}: IPv{v} is given twice ({given[v]} and {part}); give each family once")
         out[v], given[v] = int(n), part
     return out
 
@@ -372,13 +357,21 @@ def find_network(ipam: Ipam, ref: str, flag: str, *, by_name: bool = False) -> N
     raise NotFound(f"network {keys.shown(ref)} not found (neither a {what}; dualstack ipam network list shows them)")
 
 
+def _held_address(ipam: Ipam, text: str) -> Allocation | None:
+    """The allocation holding address ``text`` (any spelling); an address is held at most once in a namespace."""
+    addr = _address_of(text)
+    for a in ipam.allocations.values():
+        if a.kind == "ip" and not a.prefix.is_relative and (a.prefix.version, a.prefix.base) == addr:
+            return a
+    return None
+
+
 def find_ip(ipam: Ipam, ref: str, flag: str) -> Allocation:
     """The address ``ref`` (any spelling) or the address keyed ``ref``."""
-    addr = _address_of(ref)
-    if addr is not None:
-        for a in ipam.allocations.values():
-            if a.kind == "ip" and not a.prefix.is_relative and (a.prefix.version, a.prefix.base) == addr:
-                return a
+    if _address_of(ref) is not None:
+        held = _held_address(ipam, ref)
+        if held is not None:
+            return held
         raise NotFound(f"{flag}: no allocation holds address {ref} (dualstack ipam network ip list shows them)")
     a = ipam.allocations.get(ref)
     if a is None:
@@ -537,6 +530,11 @@ def cmd_ip_create(args: argparse.Namespace) -> int:
         net = find_network(ipam, args.network, "--network")
         if net.project and net.project != args.project:
             raise UsageError(f"--project: network {net.id} belongs to project {net.project!r}, not {args.project!r}")
+        if args.ip is not None:
+            held = _held_address(ipam, args.ip)
+            if held is not None:
+                raise UsageError(f"--ip: {args.ip} is already allocated (key {held.key}, owner {held.owner}); "
+                                 f"use dualstack ipam network ip describe {args.ip}")
         if args.name:
             key = keys.check_key(f"{net.id}/{args.name}", "--network and --name (the address's key)")
             if key in ipam.allocations or key in ipam.keys():
@@ -604,7 +602,13 @@ def cmd_ip_delete(args: argparse.Namespace) -> int:
 
 def cmd_release(args: argparse.Namespace) -> int:
     keys.check_key(args.key, "KEY")
-    _freed(change(args, lambda ipam: _release_hint(lambda: ipam.release(args.key, recursive=args.recursive))))
+
+    def act(ipam: Ipam) -> list[tuple[str, str]]:
+        if args.key not in ipam.keys() and args.key in ipam.networks:  # a child network's id names it too
+            return _release_hint(lambda: ipam.release_network(args.key, recursive=args.recursive))
+        return _release_hint(lambda: ipam.release(args.key, recursive=args.recursive))
+
+    _freed(change(args, act))
     return 0
 
 
