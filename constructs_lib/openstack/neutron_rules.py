@@ -18,6 +18,12 @@ what to set instead, in one line. Where a rule comes from Neutron's source it sa
 - ``db/extraroute_db.py``: ``_validate_routes_nexthop`` (next hop on a router subnet, not the
   router's own address).
 
+``tests/neutron`` sends a case of every rule to a real Neutron (29.0.0): where these rules
+refuse, Neutron refuses too, except where they are stricter on purpose, each said where it is:
+non-canonical text that Neutron rewrites (Terraform then shows drift on every plan), values a
+subnet pool only fixes at apply time, a port on the IPv6 subnet-router anycast address, a route
+whose next hop is of the other family, and one external address per family.
+
 Values that are Terraform expressions (``${...}``, e.g. ``cidrhost()`` inside a subnet-pool
 prefix) are only known at apply time: the checks that need the value skip them, the checks
 that need only the prefix length still run.
@@ -154,7 +160,8 @@ class SubnetSpec:
     """What a subnet asks Neutron for. ``label`` names it in messages (``ipv6 subnet "k8s-v6"``).
 
     Exactly one of ``cidr`` (concrete) and ``prefix_length`` (with ``subnetpool``: Neutron carves
-    the prefix) is set. ``gateway_ip`` None means Neutron's default, the first address.
+    the prefix) is set. ``gateway_ip`` None means Neutron's default (``default_gateway``): the
+    first address for IPv4, the subnet-router anycast address (the network address) for IPv6.
     """
 
     label: str
@@ -241,16 +248,26 @@ def check_subnet(spec: SubnetSpec) -> None:
     if spec.no_gateway and spec.gateway_ip is not None:
         raise NeutronRuleError(f"{where}: gateway_ip {spec.gateway_ip} and no_gateway given together; keep one")
     if spec.gateway_ip is not None:
+        # stricter on purpose: Neutron takes a fixed gateway that falls inside the prefix the pool hands
+        # out, but which prefix that is is known only at apply time
         if spec.subnetpool and not is_expression(spec.gateway_ip):
             raise NeutronRuleError(f"{where}: gateway_ip {spec.gateway_ip} is fixed but the prefix comes from a subnet pool; leave gateway_ip unset (Neutron takes the first address)")
         if not is_expression(spec.gateway_ip):
-            canonical_address(spec.gateway_ip, f"{where}: gateway_ip", v)
+            canonical_address(spec.gateway_ip, f"{where}: gateway_ip", v)  # Neutron rewrites it: drift
             if spec.cidr is not None:
                 _check_gateway(spec.gateway_ip, spec.cidr, f"{where}: gateway_ip")
+    elif not spec.no_gateway and spec.cidr is not None and v == 4:
+        # Neutron's default gateway is checked like a given one: on a /31 it is the broadcast address
+        default = default_gateway(spec)
+        assert default is not None
+        _check_gateway(default, spec.cidr, f"{where}: gateway_ip (Neutron's default)", hint="set no_gateway = true or a gateway_ip")
 
     # DNS name servers match the family (_validate_subnet: "dns_nameserver ... does not match the ip_version")
+    # any address text: Neutron stores it as given (no drift), so only validity, duplicates and family count
     for i, server in enumerate(spec.dns_nameservers):
-        canonical_address(server, f"{where}: dns_nameservers[{i}]", None)
+        _address(server, f"{where}: dns_nameservers[{i}]")
+        if server in spec.dns_nameservers[:i]:
+            raise NeutronRuleError(f"{where}: dns_nameservers[{i}] {server} is listed twice (Neutron: 'Duplicate nameserver'); give each server once")
         if family_of(server) != v:
             raise NeutronRuleError(f"{where}: dns_nameservers[{i}] {server} is IPv{family_of(server)}; an IPv{v} subnet takes IPv{v} name servers (put it on the other family's subnet)")
 
@@ -258,16 +275,43 @@ def check_subnet(spec: SubnetSpec) -> None:
     check_allocation_pools(spec)
 
 
-def _check_gateway(address: str, cidr: str, field_name: str) -> None:
+def default_gateway(spec: SubnetSpec) -> str | None:
+    """The gateway Neutron gives a subnet: ``gateway_ip``; none with ``no_gateway``; else its default.
+
+    ``ipam_backend_mixin._gateway_ip_str``: the first address for IPv4, the network address (the
+    subnet-router anycast address) for IPv6. None also when the prefix is not known yet (subnet pool).
+    """
+    if spec.no_gateway:
+        return None
+    if spec.gateway_ip is not None:
+        return spec.gateway_ip
+    if spec.cidr is None:
+        return None
+    net = ipaddress.ip_network(spec.cidr)
+    return str(net.network_address if net.version == 6 else net.network_address + 1)
+
+
+def _address(text: str, field_name: str) -> str:
+    """Any valid address text (for fields Neutron stores as given)."""
+    try:
+        ipaddress.ip_address(text)
+    except (ValueError, TypeError):
+        raise NeutronRuleError(f"{field_name}: {text!r} is not an IP address") from None
+    return text
+
+
+def _check_gateway(address: str, cidr: str, field_name: str, hint: str | None = None) -> None:
     """ipam.utils.check_gateway_invalid_in_subnet: inside the subnet, not its IPv4 network/broadcast.
 
     (Neutron lets a gateway lie outside the subnet; a router interface then fails, see
     ``check_router_interface``.)
     """
     ip, net = ipaddress.ip_address(address), ipaddress.ip_network(cidr)
-    if ip in net and net.version == 4 and net.prefixlen < 31 and ip in (net.network_address, net.broadcast_address):
+    # no exception for /31 and /32: Neutron refuses either end of those as well
+    if ip in net and net.version == 4 and ip in (net.network_address, net.broadcast_address):
         which = "network" if ip == net.network_address else "broadcast"
-        raise NeutronRuleError(f"{field_name}: {address} is the {which} address of {cidr} (Neutron: 'Gateway is not valid on subnet'); use {net.network_address + 1}")
+        fix = hint or (f"use {net.network_address + 1}" if net.prefixlen < 31 else "set no_gateway = true")
+        raise NeutronRuleError(f"{field_name}: {address} is the {which} address of {cidr} (Neutron: 'Gateway is not valid on subnet'); {fix}")
 
 
 def _check_port_address(address: str, cidr: str, field_name: str) -> None:
@@ -276,8 +320,12 @@ def _check_port_address(address: str, cidr: str, field_name: str) -> None:
     if ip not in net:
         raise NeutronRuleError(f"{field_name}: {address} is outside {cidr} (Neutron: InvalidIpForSubnet); pick an address inside {cidr}")
     if net.prefixlen < net.max_prefixlen - 1:
-        if ip == net.network_address:
+        if ip == net.network_address and net.version == 4:
             raise NeutronRuleError(f"{field_name}: {address} is the network address of {cidr} (Neutron: InvalidIpForSubnet); use another host address")
+        if ip == net.network_address:
+            # stricter on purpose: Neutron lets a plain port take it, but it is the subnet-router anycast
+            # address (RFC 4291 2.6.1), Neutron's default IPv6 gateway, which the router interface needs
+            raise NeutronRuleError(f"{field_name}: {address} is the network address of {cidr}, its subnet-router anycast address (RFC 4291), which belongs to the router; use another host address")
         if net.version == 4 and ip == net.broadcast_address:
             raise NeutronRuleError(f"{field_name}: {address} is the broadcast address of {cidr} (Neutron: InvalidIpForSubnet); use another host address")
 
@@ -311,9 +359,7 @@ def check_allocation_pools(spec: SubnetSpec) -> None:
             if s <= e2 and s2 <= e:
                 raise NeutronRuleError(f"{f}: {start}-{end} overlaps {other}; pools must not overlap")
         ranges.append((s, e, f"{start}-{end}"))
-    gw = spec.gateway_ip
-    if gw is None and not spec.no_gateway:
-        gw = str(net.network_address + 1)  # Neutron's default gateway: the first address
+    gw = default_gateway(spec)
     if gw is not None and not is_expression(gw):
         g = int(ipaddress.ip_address(gw))
         for s, e, text in ranges:
@@ -354,7 +400,7 @@ def check_route(
 ) -> None:
     """A router static route (extraroute_db._validate_routes_nexthop), before it is written."""
     if not is_expression(destination):
-        canonical_cidr(destination, f"{label}: destination_cidr")
+        _route_destination(destination, f"{label}: destination_cidr")
     subnets = list(router_subnets)
     dest_v = family_of(destination)
     if not is_expression(next_hop):
@@ -367,8 +413,8 @@ def check_route(
             cidrs = ", ".join(s.cidr for s in concrete)
             raise NeutronRuleError(f"{label}: next_hop {next_hop} is not on a subnet attached to the router ({cidrs}); Neutron: 'the nexthop is not connected with router'")
         for s in concrete:
-            gw = s.gateway_ip or str(ipaddress.ip_network(s.cidr).network_address + 1)
-            if gw == next_hop:
+            gw = default_gateway(s)
+            if gw is not None and gw == next_hop:
                 raise NeutronRuleError(f"{label}: next_hop {next_hop} is the router's own address on {s.label}; Neutron: 'the nexthop is used by router'")
     families = {s.ip_version for s in subnets}
     want = dest_v or family_of(next_hop)
@@ -393,21 +439,28 @@ def check_fixed_ip(spec: SubnetSpec, address: str | None, field_name: str) -> No
     canonical_address(address, field_name, spec.ip_version)
     if spec.cidr is not None:
         _check_port_address(address, spec.cidr, field_name)
-        gateway = spec.gateway_ip
-        if gateway is None and not spec.no_gateway:
-            gateway = str(ipaddress.ip_network(spec.cidr).network_address + 1)  # Neutron's default
+        # stricter than Neutron alone on purpose: a plain port may take the gateway while no router
+        # interface exists, but the interface added afterwards is then refused (IpAddressAlreadyAllocated)
+        gateway = default_gateway(spec)
         if address == gateway:
             raise NeutronRuleError(f"{field_name}: {address} is the gateway of {spec.label} (the router port holds it: IpAddressAlreadyAllocated); pick another address")
 
 
 def check_allowed_address(text: str, field_name: str) -> None:
-    """allowed_address_pairs.ip_address: an address or a CIDR, canonical."""
+    """allowed_address_pairs.ip_address: an address or a CIDR.
+
+    Any spelling: Neutron stores the text as given (host bits and upper case included) and the
+    provider reads it back unchanged, so nothing drifts; only what is not an address is refused.
+    """
     if is_expression(text):
         return
-    if "/" in text:
-        canonical_cidr(text, field_name)
-    else:
-        canonical_address(text, field_name)
+    try:
+        if "/" in text:
+            ipaddress.ip_network(text, strict=False)
+        else:
+            ipaddress.ip_address(text)
+    except (ValueError, TypeError):
+        raise NeutronRuleError(f"{field_name}: {text!r} is not an IP address or CIDR (Neutron: 'is not a valid IP address')") from None
 
 
 def check_floating_ip(label: str, fixed_ip_family: int | str | None) -> None:
@@ -420,10 +473,25 @@ def check_floating_ip(label: str, fixed_ip_family: int | str | None) -> None:
         )
 
 
-def check_external_fixed_ips(label: str, fixed_ips: Sequence[tuple[str, str | None]]) -> None:
-    """One external_fixed_ip per family on a router gateway: (family, address or None)."""
+def check_external_fixed_ips(label: str, fixed_ips: Sequence[tuple[str, str | None] | tuple[str, str | None, str | None]]) -> None:
+    """The external_fixed_ip entries of a router gateway: ``(family, address)`` or ``(family, subnet_id, address)``.
+
+    One per family (stricter on purpose: Neutron takes two addresses of one family, but our
+    outputs and the upstream firewall read the router's external address by family). Given the
+    subnet ids, an address without one is refused: the provider sends ``subnet_id: ""`` (no
+    ``omitempty`` in gophercloud's ExternalFixedIP) and Neutron answers "'' is not a valid UUID".
+    """
     seen: set[str] = set()
-    for i, (fam, address) in enumerate(fixed_ips):
+    for i, entry in enumerate(fixed_ips):
+        if len(entry) == 3:
+            fam, subnet_id, address = entry  # type: ignore[misc]
+            if not subnet_id and address is not None:
+                raise NeutronRuleError(
+                    f"{label}: external_fixed_ip[{i}] gives ip_address {address} without subnet_id; the provider then sends "
+                    "subnet_id \"\" and Neutron refuses it ('' is not a valid UUID): name the external subnet too"
+                )
+        else:
+            fam, address = entry  # type: ignore[misc]
         if fam not in ("ipv4", "ipv6"):
             raise NeutronRuleError(f"{label}: external_fixed_ip[{i}] family {fam!r} must be ipv4 or ipv6")
         if fam in seen:
@@ -431,3 +499,50 @@ def check_external_fixed_ips(label: str, fixed_ips: Sequence[tuple[str, str | No
         seen.add(fam)
         if address is not None and not is_expression(address):
             canonical_address(address, f"{label}: external_fixed_ip[{i}].ip_address", 4 if fam == "ipv4" else 6)
+
+
+#: Neutron's default ``[QUOTAS] quota_router_route`` (formerly ``max_routes``): routes per router
+NEUTRON_DEFAULT_ROUTES_PER_ROUTER = 30
+
+
+def _route_destination(text: str, field_name: str) -> None:
+    """A route destination as Neutron's ``validate_route_cidr`` takes it.
+
+    Host bits are refused (Neutron: "is not a valid CIDR"), so is a loopback prefix ("is not a
+    routable CIDR"). Upper case is accepted: Neutron stores the destination as given, and the
+    provider finds its route by exactly that text.
+    """
+    try:
+        loose = ipaddress.ip_network(text, strict=False)
+    except (ValueError, TypeError):
+        loose = None
+    if loose is None or "/" not in text:
+        raise NeutronRuleError(f"{field_name}: {text!r} is not a CIDR (Neutron: 'is not a valid CIDR')")
+    try:
+        net = ipaddress.ip_network(text)
+    except ValueError:
+        raise NeutronRuleError(f"{field_name}: {text!r} has host bits set (Neutron: 'is not a valid CIDR'); write {loose}") from None
+    if net.is_loopback:
+        raise NeutronRuleError(f"{field_name}: {text} is a loopback prefix (Neutron: 'is not a routable CIDR')")
+
+
+def check_router_routes(label: str, routes: int | Sequence[tuple[str, str]], quota: int = NEUTRON_DEFAULT_ROUTES_PER_ROUTER) -> None:
+    """All static routes of one router: at most ``quota`` of them, none twice.
+
+    Neutron counts a router's routes against ``quota_router_route`` (30 by default) and refuses
+    the update that passes it (OverQuota). ``routes``: the (destination, next hop) pairs, or their
+    number. ``quota``: the cloud's value when an operator raised it; negative = unlimited.
+    """
+    pairs = list(routes) if not isinstance(routes, int) else []
+    count = routes if isinstance(routes, int) else len(pairs)
+    seen: set[tuple[str, str]] = set()
+    for dest, hop in pairs:
+        if (dest, hop) in seen:
+            raise NeutronRuleError(f"{label}: route {dest} via {hop} is given twice (Neutron: 'Duplicate hostroute')")
+        seen.add((dest, hop))
+    if 0 <= quota < count:
+        raise NeutronRuleError(
+            f"{label}: {count} static routes, but Neutron allows {quota} routes per router by default "
+            f"(quota router_route; {NEUTRON_DEFAULT_ROUTES_PER_ROUTER} routes per router unless the operator raised it): "
+            "ask for a higher router_route quota and state it, or split the nodes over routers"
+        )

@@ -55,6 +55,7 @@ class Cloud:
     neutron: Neutron
     public_network_id: str
     public_subnets: dict[str, str]  # family -> subnet id
+    public_cidrs: dict[str, str]  # family -> CIDR
     default_pool_v6: dict
     projects: list[str] = field(default_factory=list)
 
@@ -103,7 +104,7 @@ def cloud(neutron: Neutron) -> Cloud:
     pool = neutron.post("/subnetpools", {"subnetpool": {
         "name": "default-v6", "prefixes": [DEFAULT_POOL_V6], "default_prefixlen": 64, "is_default": True,
         "shared": True}})["subnetpool"]
-    return Cloud(neutron, net["id"], subnets, pool)
+    return Cloud(neutron, net["id"], subnets, {"ipv4": PUBLIC_V4, "ipv6": PUBLIC_V6}, pool)
 
 
 @dataclass
@@ -141,7 +142,11 @@ def synth(plan_text: str, lock_text: str | None, workdir: Path, site: str) -> Si
 def synth_site(cloud: Cloud, tmp_path_factory):
     """``synth_site(plan_file, site)``: the plan with the real external network id, synthesized."""
 
+    done: dict[tuple, Site] = {}
+
     def run(plan_name: str, site: str, lock_from: Path | None = None) -> Site:
+        if (plan_name, site, lock_from) in done:  # one synth per plan and session
+            return done[(plan_name, site, lock_from)]
         source = (ROOT / plan_name) if plan_name == "plan.yaml" else (PLANS / plan_name)
         text = source.read_text()
         # Neutron refuses an id in a POST, so the plan's external network id is rewritten in the copy
@@ -150,6 +155,7 @@ def synth_site(cloud: Cloud, tmp_path_factory):
         t0 = time.monotonic()
         result = synth(text, lock_from.read_text() if lock_from else None, tmp_path_factory.mktemp(f"site-{site}"), site)
         TIMINGS[f"synth {site}"] = time.monotonic() - t0
+        done[(plan_name, site, lock_from)] = result
         return result
 
     return run
