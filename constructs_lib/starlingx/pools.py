@@ -8,9 +8,11 @@ whole system and enforces that all primary pools share one family and that pxebo
 IPv4-only. ``parse_bootstrap`` reads the bootstrap form (``management_subnet:
 fd01::/64,198.51.0.0/24``), where the order of the values decides primary and secondary.
 
-Defaults follow StarlingX (sysinv and the bootstrap playbook):
-- ranges: one range from the second to the next-to-last address of the subnet; a range may
-  not take the subnet's first or last address;
+Defaults and rules follow StarlingX (sysinv and the bootstrap playbook):
+- ranges: one range from the second to the next-to-last address of the subnet (sysinv's
+  default for ``addrpool-add``; the bootstrap form derives the IPv6 end as the last address);
+  nothing may take the subnet's first address, nor an IPv4 subnet's broadcast address;
+- floating and controller addresses lie inside the ranges (a gateway need not);
 - order: ``random`` (sysinv's default), seeded here by the pool name so it is reproducible;
 - floating, controller-0, controller-1: when not given, the lowest free addresses of the
   ranges in that order (sysinv allocates them sequentially when the network is created);
@@ -159,7 +161,14 @@ class AddressPool:
         given = {"gateway": gateway, "floating": floating, "controller-0": controller0, "controller-1": controller1}
         for role in ROLES:
             if given[role] is not None:
-                self._add_role(role, self._parse_role(role, given[role]))
+                value = self._parse_role(role, given[role])
+                if role != "gateway" and self._addr_to_index(value) is None:
+                    # sysinv: floating and controller addresses lie inside the ranges; a gateway need not
+                    raise InvalidPrefix(
+                        f"{self._label(role, ROLE_FIELDS[role])}: {given[role]!r} is outside the ranges "
+                        f"{', '.join(self.ranges_text)}; StarlingX keeps floating and controller addresses inside them"
+                    )
+                self._add_role(role, value)
         if default_roles:
             self._fill_default_roles()
         self._reserved = {a: r for r, a in self._roles.items()}
@@ -202,9 +211,11 @@ class AddressPool:
             )
         if not self.subnet.base <= value <= self.subnet.last:
             raise InvalidPrefix(f"{label}: {text!r} is outside the pool's subnet {self.subnet}")
-        if value in (self.subnet.base, self.subnet.last):
-            which = "first (subnet)" if value == self.subnet.base else "last"
-            raise InvalidPrefix(f"{label}: {text!r} is the {which} address of {self.subnet}; StarlingX never assigns it")
+        # sysinv refuses the network address, and the broadcast of IPv4; an IPv6 pool may use its last address
+        if value == self.subnet.base:
+            raise InvalidPrefix(f"{label}: {text!r} is the first (subnet) address of {self.subnet}; StarlingX never assigns it")
+        if value == self.subnet.last and self.subnet.version == 4:
+            raise InvalidPrefix(f"{label}: {text!r} is the broadcast address of {self.subnet}; StarlingX never assigns it")
         return value
 
     def _set_ranges(self, ranges: Iterable[str | Sequence[str]] | None) -> None:
@@ -682,17 +693,26 @@ class PlatformNetworks:
 
 # -- the bootstrap form ------------------------------------------------------------------------
 
-#: key prefix -> (network name = type, pool name base, version suffix, role keys accepted, default roles)
+#: key prefix -> (network name = type, pool name base, version suffix, role keys accepted, default roles).
+#: The role keys are those the bootstrap playbook reads (validate-config, persist-config): OAM alone
+#: names its controllers; sysinv allocates the others' controller addresses from the ranges.
 BOOTSTRAP_NETWORKS: dict[str, tuple[str, str, bool, tuple[str, ...], bool]] = {
-    "pxeboot": ("pxeboot", "pxeboot", False, (), True),
-    "management": ("mgmt", "management", True, ("gateway", "floating", "node_0", "node_1"), True),
+    "pxeboot": ("pxeboot", "pxeboot", False, ("floating",), True),
+    "management": ("mgmt", "management", True, ("gateway", "floating"), True),
     "external_oam": ("oam", "oam", True, ("gateway", "floating", "node_0", "node_1"), True),
-    "cluster_host": ("cluster-host", "cluster-host-subnet", True, (), True),
+    "cluster_host": ("cluster-host", "cluster-host-subnet", True, ("floating",), True),
     "cluster_pod": ("cluster-pod", "cluster-pod-subnet", True, (), False),
     "cluster_service": ("cluster-service", "cluster-service-subnet", True, (), False),
-    "admin": ("admin", "admin", True, ("gateway", "floating", "node_0", "node_1"), True),
+    "admin": ("admin", "admin", True, ("gateway", "floating"), True),
     "management_multicast": ("multicast", "multicast-subnet", True, (), False),
 }
+
+
+def bootstrap_range(subnet: Prefix) -> tuple[str, str]:
+    """The range the bootstrap playbook derives when ``<net>_start_address``/``_end_address`` are
+    not given: ``ipaddr(1)`` to ``ipaddr(-2)`` for IPv4, ``ipaddr(-1)`` (the last address) for IPv6."""
+    end = subnet.last - 1 if subnet.version == 4 else subnet.last
+    return format_address(subnet.version, subnet.base + 1), format_address(subnet.version, end)
 _ROLE_KEYS = {"gateway": "gateway", "floating": "floating", "node_0": "controller-0", "node_1": "controller-1"}
 
 
@@ -744,10 +764,11 @@ def parse_bootstrap(values: Mapping[str, Any] | str) -> PlatformNetworks:
     """Platform networks from StarlingX bootstrap values (a mapping, or its YAML text).
 
     ``<net>_subnet: primary[,secondary]``: the first subnet is the primary pool, the second
-    (other family) the secondary. ``<net>_start_address``/``_end_address`` (default: second and
-    next-to-last address), ``_gateway_address``, ``_floating_address``, ``_node_0_address``,
-    ``_node_1_address`` list values in the same order. For OAM, as the bootstrap playbook does,
-    node 0 defaults to the floating address + 1 and node 1 to + 2. Pools are named as
+    (other family) the secondary. ``<net>_start_address``/``_end_address`` (default: as
+    ``bootstrap_range``), ``_gateway_address``, ``_floating_address`` and OAM's
+    ``_node_0_address``/``_node_1_address`` list values in the same order. As the bootstrap
+    playbook does, OAM's node 0 defaults to the floating address + 1 and node 1 to + 2; the
+    others' controller addresses are sysinv's lowest free ones of the ranges. Pools are named as
     bootstrap names them (``management-ipv6``, ``oam-ipv4``, ``cluster-host-subnet-ipv6``,
     ``pxeboot``...). Other bootstrap keys are ignored; a misspelt address key is refused.
     """
@@ -808,11 +829,8 @@ def parse_bootstrap(values: Mapping[str, Any] | str) -> PlatformNetworks:
                 return lists[what][i] if i < len(lists[what]) else None
 
             start, end = pick("start"), pick("end")
-            ranges = None
-            if start is not None or end is not None:
-                start = start or format_address(subnet.version, subnet.base + 1)
-                end = end or format_address(subnet.version, subnet.last - 1)
-                ranges = [(start, end)]
+            default_start, default_end = bootstrap_range(subnet)
+            ranges = [(start or default_start, end or default_end)]
             roles = {_ROLE_KEYS[r]: pick(r) for r in role_keys}
             if prefix == "external_oam" and roles["floating"] is not None:
                 # bootstrap playbook: node 0 = floating + 1, node 1 = node 0 + 1

@@ -60,21 +60,21 @@ SEED_EXPECTED = {
          roles("198.51.0.2", "198.51.0.3", "198.51.0.4", gateway="198.51.0.1")),
     ]),
     "oam": (False, [
-        ("oam-ipv6", "fd00::/64", [("fd00::1", "fd00::ffff:ffff:ffff:fffe")], roles("fd00::3", "fd00::4", "fd00::5", gateway="fd00::1")),
+        ("oam-ipv6", "fd00::/64", [("fd00::1", "fd00::ffff:ffff:ffff:ffff")], roles("fd00::3", "fd00::4", "fd00::5", gateway="fd00::1")),
         ("oam-ipv4", "10.20.5.0/24", [("10.20.5.1", "10.20.5.254")], roles("10.20.5.3", "10.20.5.4", "10.20.5.5", gateway="10.20.5.1")),
     ]),
     "cluster-host": (True, [
-        ("cluster-host-subnet-ipv6", "aefd:100::/64", [("aefd:100::1", "aefd:100::ffff:ffff:ffff:fffe")],
+        ("cluster-host-subnet-ipv6", "aefd:100::/64", [("aefd:100::1", "aefd:100::ffff:ffff:ffff:ffff")],
          roles("aefd:100::1", "aefd:100::2", "aefd:100::3")),
         ("cluster-host-subnet-ipv4", "198.51.100.0/24", [("198.51.100.1", "198.51.100.254")],
          roles("198.51.100.1", "198.51.100.2", "198.51.100.3")),
     ]),
     "cluster-pod": (False, [
-        ("cluster-pod-subnet-ipv6", "aefd:206::/64", [("aefd:206::1", "aefd:206::ffff:ffff:ffff:fffe")], {}),
+        ("cluster-pod-subnet-ipv6", "aefd:206::/64", [("aefd:206::1", "aefd:206::ffff:ffff:ffff:ffff")], {}),
         ("cluster-pod-subnet-ipv4", "172.16.0.0/16", [("172.16.0.1", "172.16.255.254")], {}),
     ]),
     "cluster-service": (False, [
-        ("cluster-service-subnet-ipv6", "aefd:207::/112", [("aefd:207::1", "aefd:207::fffe")], {}),
+        ("cluster-service-subnet-ipv6", "aefd:207::/112", [("aefd:207::1", "aefd:207::ffff")], {}),
         ("cluster-service-subnet-ipv4", "10.96.0.0/12", [("10.96.0.1", "10.111.255.254")], {}),
     ]),
 }
@@ -153,7 +153,10 @@ def test_ranges_are_sorted_and_may_be_pairs():
         (dict(ranges=["10.0.0.0-10.0.0.9"]), InvalidPrefix,
          "addrpool p: ranges[0] start: '10.0.0.0' is the first (subnet) address of 10.0.0.0/24; StarlingX never assigns it"),
         (dict(ranges=["10.0.0.2-10.0.0.255"]), InvalidPrefix,
-         "addrpool p: ranges[0] end: '10.0.0.255' is the last address of 10.0.0.0/24; StarlingX never assigns it"),
+         "addrpool p: ranges[0] end: '10.0.0.255' is the broadcast address of 10.0.0.0/24; StarlingX never assigns it"),
+        (dict(ranges=["10.0.0.10-10.0.0.20"], floating="10.0.0.30"), InvalidPrefix,
+         "addrpool p: floating_address: '10.0.0.30' is outside the ranges 10.0.0.10-10.0.0.20; StarlingX keeps floating "
+         "and controller addresses inside them"),
         (dict(ranges=["10.0.0.2-10.0.1.9"]), InvalidPrefix, "addrpool p: ranges[0] end: '10.0.1.9' is outside the pool's subnet 10.0.0.0/24"),
         (dict(ranges=["10.0.0.2-fd00::9"]), FamilyMismatch,
          "addrpool p: ranges[0] end: 'fd00::9' is IPv6 but pool p is IPv4 (10.0.0.0/24); a pool holds one family"),
@@ -469,8 +472,11 @@ def test_bootstrap_defaults_and_ignored_keys():
          "pxeboot_start_address: '198.51.100.5,198.51.100.6' has 2 entries but pxeboot_subnet has 1 subnet"),
         ({"management_end_address": "fd01::1,198.51.0.200"}, InvalidPrefix,
          "management_start_address/management_end_address: 'fd01::2-fd01::1': the start is after the end; swap them"),
-        ({"management_end_address": "fd01::ffff:ffff:ffff:ffff,198.51.0.200"}, InvalidPrefix,
-         "management_end_address: 'fd01::ffff:ffff:ffff:ffff' is the last address of fd01::/64; StarlingX never assigns it"),
+        ({"management_end_address": "fd01::ffff,198.51.0.255"}, InvalidPrefix,
+         "management_end_address: '198.51.0.255' is the broadcast address of 198.51.0.0/24; StarlingX never assigns it"),
+        ({"management_floating_address": "fd01::1,198.51.0.2"}, InvalidPrefix,
+         "management_floating_address: 'fd01::1' is outside the ranges fd01::2-fd01::ffff; StarlingX keeps floating and "
+         "controller addresses inside them"),
         ({"external_oam_floating_address": "fd00::3,10.20.6.3"}, InvalidPrefix,
          "external_oam_floating_address: '10.20.6.3' is outside the pool's subnet 10.20.5.0/24"),
         ({"external_oam_node_0_address": "fd00::3,10.20.5.4"}, AlreadyAllocated,
@@ -489,6 +495,8 @@ def test_bootstrap_defaults_and_ignored_keys():
          "cluster_host_subnet: 'aefd:100::/64,' has an empty entry; separate the two values with one comma"),
         ({"cluster_host_start_address": 5}, InvalidPrefix,
          "cluster_host_start_address: 5 is not a string; give one value or two separated by a comma (e.g. fd01::2,198.51.0.2)"),
+        ({"management_node_0_address": "fd01::5"}, InvalidPrefix,
+         "management_node_0_address: 'fd01::5': not a bootstrap address key; did you mean management_end_address?"),
         ({"management_gateway_adress": "fd01::1"}, InvalidPrefix,
          "management_gateway_adress: 'fd01::1': not a bootstrap address key; did you mean management_gateway_address?"),
         ({"cluster_pod_gateway_address": "aefd:206::1"}, InvalidPrefix,
@@ -526,16 +534,21 @@ def pools(draw):
     base = 0x0A000000 if version == 4 else 0xFD00 << 112
     net = Prefix(version, base, (32 if version == 4 else 128) - size.bit_length() + 1)
     text = lambda off: str(ipaddress.ip_address(base + off))  # noqa: E731
-    ranges, cursor = [], 1
+    ranges, cursor, inside = [], 1, []
     for _ in range(draw(st.integers(0, 3))):
         start = cursor + draw(st.integers(0, 3))
         end = start + draw(st.integers(0, 6))
         if end > size - 2:
             break
         ranges.append((text(start), text(end)))
+        inside += range(start, end + 1)
         cursor = end + 1
-    role_offsets = draw(st.lists(st.integers(1, size - 2), max_size=4, unique=True))
-    given = dict(zip(["gateway", "floating", "controller0", "controller1"], [text(o) for o in role_offsets]))
+    inside = inside or list(range(1, size - 1))
+    # sysinv: the gateway may lie anywhere in the subnet, the floating and controller addresses inside the ranges
+    gateway = draw(st.lists(st.integers(1, size - 2), max_size=1))
+    others = draw(st.lists(st.sampled_from(inside), max_size=3, unique=True).filter(lambda o: not set(o) & set(gateway)))
+    given = dict(zip(["gateway"], [text(o) for o in gateway]))
+    given.update(zip(["floating", "controller0", "controller1"], [text(o) for o in others]))
     return dict(network=net.text, ranges=ranges or None, order=draw(st.sampled_from(["sequential", "random"])),
                 seed=draw(st.one_of(st.none(), st.integers(0, 3))), default_roles=draw(st.booleans()), **given)
 
