@@ -274,11 +274,6 @@ def network_doc(ipam: Ipam, net: Network) -> dict[str, Any]:
     return doc
 
 
-def describe(ipam: Ipam, id: str) -> dict[str, Any]:
-    """The network ``id`` in the seed's shape."""
-    return network_doc(ipam, ipam.network(id))
-
-
 def ip_name(a: Allocation) -> str:
     """An address made here is keyed ``<network>/<name>``; any other key is its own name."""
     prefix = a.network + "/"
@@ -406,6 +401,7 @@ def tree(ipam: Ipam) -> list[tuple[int, Network]]:
 
 
 def _release_hint(run: Callable[[], list[tuple[str, str]]]) -> list[tuple[str, str]]:
+    """A release; the allocator's "release recursively" refusal gains the flag that does it (library messages name no flags)."""
     try:
         return run()
     except AlreadyAllocated as e:
