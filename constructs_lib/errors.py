@@ -42,8 +42,11 @@ _FRAMES = ("function-", "tagged-union", "lax-or-strict", "json-or-python", "unio
 
 
 def error_path(loc: Iterable[Any], prefix: str = "") -> str:
-    """``('sites', 'os-fra', 'openstack', 'workers', 0)`` -> ``sites.os-fra.openstack.workers[0]``."""
-    out = prefix
+    """``('sites', 'os-fra', 'openstack', 'workers', 0)`` -> ``sites.os-fra.openstack.workers[0]``.
+
+    ``prefix`` goes in front: a dotted one (``kubernetes.fra.``) joins the path, any other
+    (``plan.yaml: ``) is prepended as it is."""
+    out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
@@ -52,7 +55,11 @@ def error_path(loc: Iterable[Any], prefix: str = "") -> str:
         if text.startswith(_FRAMES) or text in ("str", "int", "bool"):
             continue
         out += f".{text}" if out else text
-    return out
+    if not prefix:
+        return out
+    if not out:
+        return prefix.rstrip(". ").rstrip(":") if prefix.endswith((".", ": ")) else prefix
+    return prefix + out
 
 
 def validation_lines(err: Any, prefix: str = "") -> list[str]:
@@ -72,5 +79,5 @@ def validation_lines(err: Any, prefix: str = "") -> list[str]:
             if len(shown) > 80:
                 shown = shown[:77] + "..."
             msg = f"{msg} (got {shown})"
-        lines.append(f"{error_path(e['loc'], prefix) or prefix.rstrip('.') or 'value'}: {one_line(msg)}")
+        lines.append(f"{error_path(e['loc'], prefix) or 'value'}: {one_line(msg)}")
     return sorted(dict.fromkeys(lines))

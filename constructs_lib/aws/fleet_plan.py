@@ -46,6 +46,7 @@ class PrefixCount:
     __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
 
     count: int = 1
+    """/80s per ENI (``ipv6_prefix_count``)."""
     reservation_type: str = field(default="prefix", init=False)
 
     def __post_init__(self) -> None:
@@ -64,8 +65,11 @@ class Vm:
     __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
 
     name: str
+    """The VM's name (a DNS label): keys its ENI, its /80 and its Kubernetes node."""
     az: str | None = None
+    """Pin the VM to this availability zone; default: VM i goes to AZ i mod n."""
     ipv6_prefix: str | None = None
+    """Pin a concrete /80 (VPCs with a concrete IPv6 block only); default: the allocator picks."""
 
 
 @dataclass(frozen=True)

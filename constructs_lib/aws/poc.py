@@ -30,35 +30,45 @@ OFFLINE_AMI_PLACEHOLDER = "ami-00000000000000000"
 
 @dataclass(frozen=True)
 class AwsIpv6Spec:
-    """What the PoC stack builds. Every field has a working default.
-
-    - ``azs``: default ``<region>a``, ``b``, ``c``.
-    - ``vms``: names (or ``Vm(name, az=...)``); VM i goes to AZ i mod n unless pinned.
-    - ``instance_type``: must be Nitro-based (IPv6-only subnets and prefix delegation need it).
-    - ``ami``: an AMI id; None declares ``variable "ami_id"`` (AMI ids are per region), with a
-      placeholder default in offline mode only.
-    - ``offline``: render provider settings for an offline plan (skip credential, account-id,
-      metadata and region checks, placeholder keys). None reads ``$DUALSTACK_AWS_OFFLINE``.
-      Never set it for a real deploy.
-    """
+    """What the seed-003 stack builds (a plan's ``sites.<name>.aws``). Every field has a working
+    default; each field's docstring is its documentation in the README and the JSON Schema."""
 
     __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
 
     vpc_name: str = "poc"
+    """Names the VPC and keys its allocations (``<vpc_name>/...``). In a plan file: the site's name."""
     region: str = "eu-central-1"
+    """The AWS region."""
     azs: Sequence[str] | None = None
+    """Availability zones for the subnets; default ``<region>a``, ``b``, ``c``."""
     ipv4_cidr: str = "10.0.0.0/16"
+    """The VPC's IPv4 CIDR (AWS always wants one), /16 to /28."""
     ipv6: Ipv6SourceChoice = field(default_factory=AmazonProvidedIpv6)
+    """Where the VPC's IPv6 block comes from: ``{}`` an Amazon-provided /56 (default), ``{ipam_pool_id, ipv6_netmask_length}`` an IPAM pool, or ``{cidr, ipam_pool_id}`` a BYOIP block."""
     vms: Sequence[str | Vm] = ("node-1", "node-2", "node-3")
+    """The VMs: names, or ``{name, az, ipv6_prefix}``. Each gets an ENI with its own /80."""
     fleet_name: str = "node"
+    """Names the fleet's resources (``aws_network_interface.<fleet_name>``)."""
     instance_type: str = "t3.micro"
+    """A Nitro-based type: IPv6-only subnets and prefix delegation need one."""
     ami: str | None = None
+    """The AMI; unset: the stack declares ``variable "ami_id"`` (AMI ids are per region)."""
     prefixes: PrefixMode = field(default_factory=ExplicitPrefixes)
+    """How each ENI gets its /80: ``{}`` the allocator names it (explicit reservation, default), ``{count: n}`` AWS picks n (``ipv6_prefix_count``), or null: none."""
     nat_gateways: NatGateways = "single"
+    """NAT gateways (NAT64 for DNS64, IPv4 egress): ``single`` (default, a PoC), ``one_per_az`` or ``none``."""
     public_ipv4_length: int = 24
+    """The public dual-stack subnets' IPv4 length (they hold the NAT gateways)."""
     node_ipv6_length: int = 64
+    """The node subnets' IPv6 length, /44 to /64 in steps of 4."""
+    ipv6_native: bool = True
+    """IPv6-only node subnets (terraform-aws-vpc's ``ipv6_native``: DNS64, AAAA only). False: dual-stack nodes, each ENI with an IPv4 address too (a Kubermatic dual-stack cluster)."""
+    node_ipv4_length: int = 24
+    """With ``ipv6_native: false``: the node subnets' IPv4 length."""
     offline: bool | None = None
+    """Render provider settings for an offline ``terraform plan`` (no credentials); unset: ``$DUALSTACK_AWS_OFFLINE``. Never for a real deploy."""
     tags: Mapping[str, str] = field(default_factory=lambda: {"project": "dualstack"})
+    """Tags on every resource."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "vms", tuple(self.vms))
@@ -91,7 +101,8 @@ def vpc_props(spec: AwsIpv6Spec) -> VpcProps:
         ipv6=spec.ipv6,
         tiers=(
             SubnetTier("public", ipv6_only=False, public=True, nat_gateway=True, ipv4_length=spec.public_ipv4_length),
-            SubnetTier("nodes", ipv6_length=spec.node_ipv6_length),
+            SubnetTier("nodes", ipv6_length=spec.node_ipv6_length, ipv6_only=spec.ipv6_native,
+                       ipv4_length=None if spec.ipv6_native else spec.node_ipv4_length),
         ),
         nat_gateways=spec.nat_gateways,
         tags=spec.tags,

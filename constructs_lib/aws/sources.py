@@ -45,6 +45,7 @@ class AmazonProvidedIpv6:
     __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
 
     network_border_group: str | None = None
+    """The network border group to take the /56 from (``ipv6_cidr_block_network_border_group``); default: the region's."""
 
     @property
     def length(self) -> int:
@@ -62,31 +63,33 @@ class AmazonProvidedIpv6:
 
 @dataclass(frozen=True)
 class IpamPoolIpv6:
-    """A block of ``netmask_length`` (/44-/60, steps of 4) that an IPAM pool picks at apply time."""
+    """A block of ``ipv6_netmask_length`` (/44-/60, steps of 4) that an AWS IPAM pool picks at apply time."""
 
     __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
 
-    pool_id: str
-    netmask_length: int = 56
+    ipam_pool_id: str
+    """The IPv6 IPAM pool (``ipam-pool-...``), as terraform-aws-vpc's ``ipv6_ipam_pool_id``."""
+    ipv6_netmask_length: int = 56
+    """The block's length, /44 to /60 in steps of 4."""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.pool_id, str) or not self.pool_id:
-            fail(f"IpamPoolIpv6.pool_id: {self.pool_id!r} is empty; set the IPv6 IPAM pool id (ipam-pool-...)")
-        if self.netmask_length not in VPC_IPV6_LENGTHS:
+        if not isinstance(self.ipam_pool_id, str) or not self.ipam_pool_id:
+            fail(f"IpamPoolIpv6.ipam_pool_id: {self.ipam_pool_id!r} is empty; set the IPv6 IPAM pool id (ipam-pool-...)")
+        if self.ipv6_netmask_length not in VPC_IPV6_LENGTHS:
             fail(
-                f"IpamPoolIpv6.netmask_length: {self.netmask_length!r} is not allowed; "
+                f"IpamPoolIpv6.ipv6_netmask_length: {self.ipv6_netmask_length!r} is not allowed; "
                 f"set one of {', '.join(f'/{n}' for n in VPC_IPV6_LENGTHS)}"
             )
 
     @property
     def length(self) -> int:
-        return self.netmask_length
+        return self.ipv6_netmask_length
 
     def vpc_arguments(self) -> dict:
-        return {"ipv6_ipam_pool_id": self.pool_id, "ipv6_netmask_length": self.netmask_length}
+        return {"ipv6_ipam_pool_id": self.ipam_pool_id, "ipv6_netmask_length": self.ipv6_netmask_length}
 
     def root(self, vpc_address: str) -> Prefix:
-        return Prefix.relative(f"{vpc_address}.ipv6_cidr_block", self.netmask_length)
+        return Prefix.relative(f"{vpc_address}.ipv6_cidr_block", self.ipv6_netmask_length)
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,9 @@ class ExplicitIpv6Cidr:
     __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
 
     cidr: str
+    """The VPC's IPv6 block, e.g. ``2001:db8:1200::/56`` (/44 to /60 in steps of 4)."""
     ipam_pool_id: str
+    """The IPAM pool holding the BYOIP range (the provider requires ``ipv6_ipam_pool_id`` with ``ipv6_cidr_block``)."""
 
     def __post_init__(self) -> None:
         p = parse_prefix(self.cidr, "ExplicitIpv6Cidr.cidr")

@@ -7,7 +7,7 @@ from typing import Any, Mapping, Sequence
 from constructs_lib.ipam import Ipam
 from constructs_lib.kubernetes import NodeSpec
 from constructs_lib.openstack.cluster_plan import ClusterPlan, OpenStackClusterSpec, plan_cluster
-from constructs_lib.openstack.keys import port_address_lookup, tf_name
+from constructs_lib.openstack.keys import node_ports_name, port_address_lookup
 
 from .base import ClusterLinks
 
@@ -79,7 +79,7 @@ class OpenStackSite:
         # so kubelet's node-ip is the address the VM really has
         machines = [
             NodeSpec(name=n.name,
-                     addresses={f: a or port_address_lookup(tf_name(spec.cluster, n.name), f) for f, a in n.addresses.items()},
+                     addresses={f: a or port_address_lookup(node_ports_name(spec.cluster), f, node=n.name) for f, a in n.addresses.items()},
                      prefixes={"ipv6": n.pod_prefix} if n.pod_prefix else {})
             for n in plan.nodes.values() if n.role != "gateway"
         ]

@@ -64,7 +64,7 @@ CASES = [
     ("slaac-needs-64", edit(lambda p: os_(p).update(ipv6_mode="slaac", node_lengths={"ipv4": 24, "ipv6": 80}, network="slaac-net")),
      'sites.os-fra.openstack: ipv6 subnet "slaac-net-v6": slaac builds EUI-64 addresses and needs a /64, not /80'),
     ("floating-ip-pool-type", edit(lambda p: os_(p).update(gateways="gw-0")), "sites.os-fra.openstack.gateways"),
-    ("aws-ipam-netmask", edit(lambda p: aws(p).update(ipv6={"pool_id": "ipam-pool-0123456789abcdef0", "netmask_length": 50})),
+    ("aws-ipam-netmask", edit(lambda p: aws(p).update(ipv6={"ipam_pool_id": "ipam-pool-0123456789abcdef0", "ipv6_netmask_length": 50})),
      "sites.aws-poc"),
     ("aws-no-azs", edit(lambda p: aws(p).update(azs=[])), "sites.aws-poc.aws: azs: [] names no availability zone"),
     ("aws-az-region", edit(lambda p: aws(p).update(azs=["us-east-1a"])), "sites.aws-poc.aws: "),

@@ -41,7 +41,7 @@ def test_openstack_stack_takes_the_plans_ranges(default_synth):
     node_net = next(n for n in lock["networks"].values() if n.get("key") == "os-fra/k8s-nodes")
     assert sorted(s["cidr"] for s in subnets.values()) == sorted(node_net["prefixes"])
     assert len(st["resource"]["openstack_networking_router_interface_v2"]) == 2
-    assert st["terraform"]["backend"] == {"local": {"path": "terraform.os-fra.tfstate"}}
+    assert st["terraform"]["backend"] == {"local": {"path": "../../../state/os-fra.tfstate"}}  # state outside cdktf.out (issue 11)
     outputs = st["output"]
     assert set(outputs["node_addresses"]["value"]) >= {"cp-0", "worker-2"}
     assert outputs["node_addresses"]["value"]["worker-0"]["ipv6"] == lock["allocations"]["os-fra/k8s-nodes/worker-0/ipv6"]["address"]
@@ -150,5 +150,5 @@ def test_slaac_node_ip_is_read_back_from_the_port(tmp_path):
     node_ip = [a["value"] for a in join["nodeRegistration"]["kubeletExtraArgs"] if a["name"] == "node-ip"][0]
     v4, v6 = node_ip.split(",", 1)
     assert v4.startswith("10.20.0.")
-    assert v6 == '${one([for ip in openstack_networking_port_v2.k8s_worker-0.all_fixed_ips : ip if strcontains(ip, ":")])}'
+    assert v6 == '${one([for ip in openstack_networking_port_v2.k8s["worker-0"].all_fixed_ips : ip if strcontains(ip, ":")])}'  # nodes are one for_each port set (issue 14)
     assert not [k for k in done.ipam.keys() if k.startswith("k8s/fra/nodes/")]  # no address invented for kubelet

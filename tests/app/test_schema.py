@@ -13,7 +13,7 @@ def test_schema_names_every_section(capsys):
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["title"] == "dualstack plan"
-    assert set(schema["properties"]) == {"version", "super_networks", "sites", "kubernetes"}
+    assert set(schema["properties"]) >= {"version", "owner", "store", "super_networks", "sites", "kubernetes"}
     defs = schema["$defs"]
     assert "OpenStackClusterSpec" in defs and "AwsIpv6Spec" in defs and "ClusterEntry" in defs
     assert set(defs["OpenStackClusterSpec"]["properties"]) >= {"node_supernet", "ipv6_mode", "workers"}

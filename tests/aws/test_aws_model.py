@@ -92,14 +92,14 @@ def test_amazon_source_is_a_relative_56():
 
 @pytest.mark.parametrize("n", [44, 48, 52, 56, 60])
 def test_ipam_pool_netmask_lengths_in_steps_of_4(n):
-    src = IpamPoolIpv6("ipam-pool-0abc", netmask_length=n)
+    src = IpamPoolIpv6("ipam-pool-0abc", ipv6_netmask_length=n)
     assert src.vpc_arguments() == {"ipv6_ipam_pool_id": "ipam-pool-0abc", "ipv6_netmask_length": n}
     assert src.root("aws_vpc.x").length == n
 
 
 @pytest.mark.parametrize("n", [40, 46, 58, 64, 61])
 def test_ipam_pool_netmask_refused_off_the_grid(n):
-    text = refused(IpamPoolIpv6, "ipam-pool-0abc", netmask_length=n, match="IpamPoolIpv6.netmask_length")
+    text = refused(IpamPoolIpv6, "ipam-pool-0abc", ipv6_netmask_length=n, match="IpamPoolIpv6.ipv6_netmask_length")
     assert f"{n}" in text and "/44, /48, /52, /56, /60" in text
 
 
