@@ -19,6 +19,7 @@ from typing import Any, Iterator
 
 from ..errors import DualstackError, one_line
 from ..ipam import DEFAULT_OWNER, from_dict, to_dict
+from ..ipam.bulk import bulk
 from ..locks import folder_lock
 from ..report import MovedKeys, diff, render_text, rows, terminal_width, usage_rows, write_report
 from ..report.text import summary_line
@@ -227,8 +228,9 @@ def _synth(ctx: _Context, out: OutputFolder, *, prune: bool, against: str | None
             before = _view(snapshot, ctx) if ctx.shared else snapshot
             review_base = baseline(ctx.lock_path, committed if ctx.shared else snapshot, against)
             progress("reading the plan")
-            ipam = from_dict(snapshot, where=ctx.store.where, owner=ctx.owner)
-            allocated = allocate(ctx.plan, ctx.clusters, ipam, progress)
+            with bulk():  # no collector passes over the growing key table (issue 14)
+                ipam = from_dict(snapshot, where=ctx.store.where, owner=ctx.owner)
+                allocated = allocate(ctx.plan, ctx.clusters, ipam, progress)
             pruned = ipam.prune() if prune else []
             document = to_dict(ipam)
             view = from_dict(_view(document, ctx), where=ctx.store.where, owner=ctx.owner) if ctx.shared else ipam
@@ -291,10 +293,11 @@ def plan(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, against: str
         if ctx.shared:
             _reconcile(snapshot, committed, ctx.owner, ctx.lock_path)
         review_base = baseline(ctx.lock_path, committed, against)
-        ipam = from_dict(snapshot, where=ctx.store.where, owner=ctx.owner)
         progress = Progress()
         try:
-            allocated = allocate(ctx.plan, ctx.clusters, ipam, progress)
+            with bulk():
+                ipam = from_dict(snapshot, where=ctx.store.where, owner=ctx.owner)
+                allocated = allocate(ctx.plan, ctx.clusters, ipam, progress)
         finally:
             progress.done()  # clear the status line before the table
         view = from_dict(_view(to_dict(ipam), ctx), owner=ctx.owner) if ctx.shared else ipam
