@@ -105,6 +105,21 @@ class Stack:
                     blocks[b.address] = b
         return cls(blocks, doc.get("output", {}))
 
+    def instance_count(self, type_: str) -> int:
+        """How many instances of ``type_`` the stack declares (``for_each`` given as a literal map or set)."""
+        count = 0
+        for b in self.blocks.values():
+            if b.type != type_ or b.mode != "resource":
+                continue
+            each = b.config.get("for_each")
+            if each is None:
+                count += 1
+            elif isinstance(each, (dict, list)):
+                count += len(each)
+            else:
+                raise ApplyError(f"{b.address}: for_each {each!r} is known only at apply time")
+        return count
+
 
 @dataclass
 class Instance:
@@ -816,7 +831,8 @@ class Applier:
         return deps
 
     def _order(self) -> list[Block]:
-        deps = {addr: self._deps(b) for addr, b in self.stack.blocks.items()}
+        # a block Neutron does not serve is only listed as skipped: its expressions are never read
+        deps = {addr: self._deps(b) if (b.mode, b.type) in HANDLERS else set() for addr, b in self.stack.blocks.items()}
 
         def rank(addr: str) -> tuple:
             b = self.stack.blocks[addr]

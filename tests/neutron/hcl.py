@@ -3,7 +3,7 @@
 The applier needs the values Terraform would compute at apply time: references to resources
 (``${openstack_networking_subnet_v2.x.id}``, ``${type.name["key"].attr}``), ``for_each``'s
 ``each.key`` / ``each.value`` / ``each.value.<field>``, and the functions our output calls:
-``cidrhost()``, ``cidrsubnet()``, ``one()``, ``tolist()``, ``strcontains()``, with
+``cidrhost()``, ``cidrsubnet()``, ``one()``, ``tolist()``, ``strcontains()``, ``lookup()``, with
 ``[for x in LIST : x if COND]`` (and ``!``). Anything else raises ``HclError`` naming the
 expression, so a new construct shape fails loudly here instead of being guessed at.
 
@@ -41,7 +41,7 @@ _TOKEN = re.compile(
 )
 #: operators the subset knows; the rest tokenize (so the message can show them) but refuse
 _SUPPORTED_OPS = {"(", ")", "[", "]", ",", ".", ":", "!"}
-FUNCTIONS = ("cidrhost", "cidrsubnet", "one", "tolist", "strcontains")
+FUNCTIONS = ("cidrhost", "cidrsubnet", "one", "tolist", "strcontains", "lookup")
 
 
 @dataclass(frozen=True)
@@ -572,9 +572,9 @@ class _Eval:
 
     def call(self, n: Call) -> Any:
         args = [self.ev(a) for a in n.args]
-        want = {"cidrhost": 2, "cidrsubnet": 3, "one": 1, "tolist": 1, "strcontains": 2}[n.name]
-        if len(args) != want:
-            raise self.fail(f"{n.name}() takes {want} arguments, got {len(args)}")
+        want = {"cidrhost": (2,), "cidrsubnet": (3,), "one": (1,), "tolist": (1,), "strcontains": (2,), "lookup": (2, 3)}[n.name]
+        if len(args) not in want:
+            raise self.fail(f"{n.name}() takes {' or '.join(map(str, want))} arguments, got {len(args)}")
         try:
             return getattr(self, f"fn_{n.name}")(*args)
         except HclError as e:
@@ -619,6 +619,19 @@ class _Eval:
         if not isinstance(value, list):
             raise HclError(f"cannot convert {_show(value)} to a list")
         return list(value)
+
+    @staticmethod
+    def fn_lookup(mapping: Any, key: Any, *default: Any) -> Any:
+        """``lookup(map, key[, default])``: the default when the key is absent, else an error."""
+        if not isinstance(mapping, dict):
+            raise HclError(f"needs a map, got {_show(mapping)}")
+        if not isinstance(key, str):
+            raise HclError(f"the key must be a string, got {_show(key)}")
+        if key in mapping:
+            return mapping[key]
+        if default:
+            return default[0]
+        raise HclError(f"the given key {key!r} does not exist in the map")
 
     @staticmethod
     def fn_strcontains(string: Any, substr: Any) -> bool:

@@ -118,8 +118,17 @@ def check_ports(applier: Applier, lock: dict, site: str) -> list[str]:
     for port in applier.instances(PORT):
         got = {f["subnet_id"]: f["ip_address"] for f in port.attrs["fixed_ips"]}
         want_subnets = [f["subnet_id"] for f in port.config.get("fixed_ip", [])]
-        if sorted(got) != sorted(want_subnets):
+        # Neutron gives every non-router port an EUI-64 address on each SLAAC/stateless subnet of its
+        # network, asked for or not (an IPv4 VIP port on a SLAAC network gets one too)
+        auto = {sid for sid, sub in subnets.items() if sub.attrs["network_id"] == port.attrs["network_id"]
+                and sub.attrs["ipv6_address_mode"] in ("slaac", "dhcpv6-stateless")}
+        extra = set(got) - set(want_subnets)
+        if extra - auto or set(want_subnets) - set(got):
             out.append(f"{port.address}: fixed IPs on subnets {sorted(got)} != synthesized {sorted(want_subnets)}")
+        for sid in extra & auto:
+            want = eui64(subnets[sid].attrs["cidr"], port.attrs["mac_address"])
+            if got[sid] != want:
+                out.append(f"{port.address}: automatic address {got[sid]} != EUI-64 {want}")
         for f in port.config.get("fixed_ip", []):
             sub = subnets[f["subnet_id"]]
             address = got.get(f["subnet_id"])
@@ -176,17 +185,22 @@ def check_router(applier: Applier, cloud) -> list[str]:
                 if r.config["router_id"] == router.id}
         if routes != want:
             out.append(f"{router.address}: routes {sorted(routes - want)} extra, {sorted(want - routes)} missing")
-    # each routed prefix goes to the port that carries it as an allowed address pair
-    owners = {p["ip_address"]: port for port in applier.instances(PORT) for p in port.attrs["allowed_address_pairs"]}
+    # a routed prefix goes to a port allowed to send from it: to the port's own address, or to a VIP
+    # that port may hold (the wireguard range goes to VIPv6, which keepalived moves between gateways)
+    owners: dict[str, list] = {}
+    for port in applier.instances(PORT):
+        for p in port.attrs["allowed_address_pairs"]:
+            owners.setdefault(p["ip_address"], []).append(port)
     for route in applier.instances(ROUTE):
         dest, hop = route.config["destination_cidr"], route.config["next_hop"]
-        port = owners.get(dest)
-        if port is None:
-            if not any(hop in p.attrs["all_fixed_ips"] for p in applier.instances(PORT)):
-                out.append(f"{route.address}: next hop {hop} is no port's address")
+        holders = [p for p in applier.instances(PORT) if hop in p.attrs["all_fixed_ips"]]
+        if not holders:
+            out.append(f"{route.address}: next hop {hop} is no port's address")
             continue
-        if hop not in port.attrs["all_fixed_ips"]:
-            out.append(f"{route.address}: {dest} is allowed on {port.address}, but routed to {hop}, not to its address {port.attrs['all_fixed_ips']}")
+        for port in owners.get(dest, []):
+            reachable = set(port.attrs["all_fixed_ips"]) | {p["ip_address"] for p in port.attrs["allowed_address_pairs"]}
+            if hop not in reachable:
+                out.append(f"{route.address}: {dest} is allowed on {port.address}, which neither holds nor may take over the next hop {hop}")
     return out
 
 
@@ -223,9 +237,9 @@ def check_security_groups(applier: Applier) -> list[str]:
     out = []
     for group in applier.instances(SG):
         actual = applier.neutron.get(f"/security-groups/{group.id}")["security_group"]["security_group_rules"]
-        have = sorted(_rule_tuple(r, group.id) for r in actual)
-        want = sorted(_rule_tuple(r.config, group.id) for r in applier.instances(RULE)
-                      if r.config["security_group_id"] == group.id)
+        have = sorted((_rule_tuple(r, group.id) for r in actual), key=repr)
+        want = sorted((_rule_tuple(r.config, group.id) for r in applier.instances(RULE)
+                       if r.config["security_group_id"] == group.id), key=repr)
         if have != want:
             extra = [r for r in have if r not in want]
             missing = [r for r in want if r not in have]

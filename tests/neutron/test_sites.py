@@ -45,7 +45,7 @@ def applied(request, cloud, synth_site) -> Applied:
     synthesized = synth_site(plan_file, site, lock_from=ROOT / "ipam.lock.json" if repo_lock else None)
     stack = Stack.load(synthesized.stack)
     project = cloud.project(site)
-    routes = sum(1 for b in stack.blocks.values() if b.type == "openstack_networking_router_route_v2")
+    routes = stack.instance_count("openstack_networking_router_route_v2")
     if routes > nr.NEUTRON_DEFAULT_ROUTES_PER_ROUTER:
         # as an operator must for a site this size: Neutron's default is 30 routes per router
         cloud.neutron.put(f"/quotas/{project}", {"quota": {"router_route": routes}})
@@ -131,8 +131,8 @@ def test_fifty_node_site_exceeds_neutrons_default_route_quota(cloud, synth_site)
     plan_file, site, _ = SITES["fifty-nodes"]
     synthesized = synth_site(plan_file, site)
     stack = Stack.load(synthesized.stack)
-    routes = [b for b in stack.blocks.values() if b.type == "openstack_networking_router_route_v2"]
-    assert len(routes) == 49
+    routes = stack.instance_count("openstack_networking_router_route_v2")
+    assert routes == 49
     with pytest.raises(nr.NeutronRuleError, match="30 routes per router"):
-        nr.check_router_routes("router k8s-nodes", len(routes))
-    nr.check_router_routes("router k8s-nodes", len(routes), quota=len(routes))
+        nr.check_router_routes("router k8s-nodes", routes)
+    nr.check_router_routes("router k8s-nodes", routes, quota=routes)
