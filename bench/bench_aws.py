@@ -36,14 +36,14 @@ GiB = 1024**3
 OURS = """
 import sys
 sys.path.insert(0, {root!r})
-from cdktf import App
+from constructs_lib.engine import App
 from constructs_lib.ipam import Ipam
-from stacks.aws_ipv6 import AwsIpv6Spec, build_aws_ipv6_stack
+from stacks.aws_ipv6 import AwsIpv6Spec, AwsIpv6Stack
 spec = AwsIpv6Spec(offline=True)
 if {n} != len(spec.vms):
     spec = spec.with_vm_count({n})
 app = App(outdir={out!r})
-build_aws_ipv6_stack(app, "aws-ipv6", ipam=Ipam(), spec=spec)
+AwsIpv6Stack.from_spec(app, "aws-ipv6", ipam=Ipam(), spec=spec)
 app.synth()
 """
 
@@ -146,10 +146,11 @@ def tree_rss_kb(root_pid: int) -> int:
     return total
 
 
-def run_case(code: str) -> dict:
-    env = {**os.environ, "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20", "CHECKPOINT_DISABLE": "1"}
+def run_case(code: str | None = None, *, argv: list[str] | None = None, cwd: str | None = None, env: dict | None = None) -> dict:
+    """One cold process (``python -c code``, or ``argv`` in ``cwd``); wall, CPU, peak memory, its stderr."""
+    env = {**os.environ, "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20", "CHECKPOINT_DISABLE": "1", **(env or {})}
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(argv or [sys.executable, "-c", code], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     peak = 0
     done = threading.Event()
 
@@ -169,7 +170,7 @@ def run_case(code: str) -> dict:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"case failed (exit {proc.returncode}):\n{err[-3000:]}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "maxrss_kb": usage.ru_maxrss, "tree_kb": peak}
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "maxrss_kb": usage.ru_maxrss, "tree_kb": peak, "stderr": err}
 
 
 def fmt(label: str, r: dict) -> str:

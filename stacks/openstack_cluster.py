@@ -100,12 +100,12 @@ class OpenStackClusterStack(TerraformStack):
                 routed_prefixes={"pods": node.pod_prefix} if node.pod_prefix else {},
                 description=f"{node.role} {name}",
             )
-            servers[name] = ServerMember(flavor_name=spec.flavors[node.role], image_name=spec.image_name, key_pair=spec.key_pair,
-                                         metadata={"role": node.role, "cluster": spec.cluster})
+            servers[name] = ServerMember(flavor_name=spec.flavors[node.role], metadata={"role": node.role})
         # one port, one instance and one pod route resource for all nodes, keyed by node name
         self.ports = DualStackPorts(self, "nodes", network=self.network, key=node_ports_name(spec.cluster), members=members,
                                     security_group_ids=[self.security_group.id])
-        self.servers = Servers(self, "servers", ports=self.ports, members=servers)
+        self.servers = Servers(self, "servers", ports=self.ports, members=servers,
+                               defaults=ServerMember(image_name=spec.image_name, key_pair=spec.key_pair, metadata={"cluster": spec.cluster}))
 
         self.wireguard_route = None
         if spec.wireguard is not None and spec.route_wireguard_via_vip:

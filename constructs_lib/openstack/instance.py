@@ -9,6 +9,7 @@ port, as one ``for_each`` resource keyed by member name.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, fields
 from typing import Mapping, Sequence
 
@@ -88,26 +89,33 @@ class Servers(Construct):
     """One instance per member of ``ports`` (``members`` names them all), each on its own port.
 
     Resource: ``openstack_compute_instance_v2.<key>["<member>"]`` (``key`` defaults to the
-    port set's key). A field is read from the ``for_each`` map when any member sets it; adding a
-    member of the same kind adds only its entry.
+    port set's key). ``defaults``: what every member shares (written once, in the template); a
+    member's own value wins, and its ``metadata`` is merged over the defaults'. A field is read
+    from the ``for_each`` map when any member sets it; adding a member of the same kind adds
+    only its entry.
     """
 
     def __init__(self, scope: Construct, id: str, *, ports: DualStackPorts, members: Mapping[str, ServerMember],
-                 key: str | None = None) -> None:
+                 defaults: ServerMember = ServerMember(), key: str | None = None) -> None:
         self.key = check_part(key or ports.key, f"servers {key or ports.key}: key")
         if not members:
             raise NeutronRuleError(f"servers {self.key}: members is empty")
+        if not isinstance(defaults, ServerMember):
+            raise NeutronRuleError(f"servers {self.key}: defaults {defaults!r} is not a ServerMember")
         for member, spec in members.items():
             where = f"server {member}"
             if member not in ports.members:
                 raise NeutronRuleError(f"{where}: has no port in ports {ports.key}; every instance attaches by its own port")
             if not isinstance(spec, ServerMember):
                 raise NeutronRuleError(f"{where}: {spec!r} is not a ServerMember")
-            _check_choices(where, spec.flavor_name, spec.flavor_id, spec.image_name, spec.image_id)
+            pick = {f.name: getattr(spec, f.name) if getattr(spec, f.name) is not None else getattr(defaults, f.name)
+                    for f in fields(ServerMember)}
+            _check_choices(where, pick["flavor_name"], pick["flavor_id"], pick["image_name"], pick["image_id"])
         claim(scope, f"servers {self.key}", [(INSTANCE, self.key)])
         super().__init__(scope, id)
         self.ports = ports
         self.members = dict(members)
+        self.defaults = defaults
         used = [f.name for f in fields(ServerMember) if any(getattr(m, f.name) is not None for m in members.values())]
         entries = {}
         for member, spec in members.items():
@@ -115,7 +123,23 @@ class Servers(Construct):
             if "metadata" in entry:
                 entry["metadata"] = dict(sorted(entry["metadata"].items()))
             entries[member] = entry
-        template = {f: interp(f'lookup(each.value, "{f}", null)') for f in used}
+        template: dict = {}
+        for f in fields(ServerMember):
+            shared = getattr(defaults, f.name)
+            if f.name == "metadata":
+                if shared and "metadata" in used:
+                    pairs = ", ".join(f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(shared.items()))
+                    template["metadata"] = interp(f'merge({{{pairs}}}, lookup(each.value, "metadata", {{}}))')
+                elif shared:
+                    template["metadata"] = dict(sorted(shared.items()))
+                elif "metadata" in used:
+                    template["metadata"] = interp('lookup(each.value, "metadata", null)')
+                continue
+            if f.name in used:
+                fallback = json.dumps(shared) if shared is not None else "null"
+                template[f.name] = interp(f'lookup(each.value, "{f.name}", {fallback})')
+            elif shared is not None:
+                template[f.name] = shared
         self.instance = Resource(self, self.key, OpenstackComputeInstanceV2(
             name="${each.key}",
             network=[OpenstackComputeInstanceV2Network(port=interp(ref("openstack_networking_port_v2", ports.key, "id", "each.key")))],

@@ -359,18 +359,25 @@ class DualStackNetwork(Construct):
         family: str | None = None,
         depends_on: Sequence[str] = (),
         claim_name: bool = True,
+        next_hops_are_fixed_ips: bool = False,
     ) -> Resource | None:
         """Routes of one kind for many members: ``member -> (destination, next_hop)``, one ``for_each``
         resource ``<network key>_<key>`` keyed by member (``...route_v2.<net>_<key>["<member>"]``).
 
         Each route gets the checks ``route`` makes; all of one family. None when ``members`` is empty.
+        ``next_hops_are_fixed_ips``: every next hop is a fixed IP a port on this network already
+        passed ``check_fixed_ip`` with (inside an attached subnet of the route's family, not the
+        gateway) and every destination passed ``canonical_cidr`` (``DualStackPorts`` says so): what
+        ``check_route`` adds per route is then implied, so only the first route is checked in full.
         """
         check_part(key, f"network {self.name}: route key")
         if not members:
             return None
         fams = set()
-        for member, (destination, next_hop) in members.items():
+        for i, (member, (destination, next_hop)) in enumerate(members.items()):
             check_part(member, f"network {self.name}: route {key}: member")
+            if next_hops_are_fixed_ips and i > 0:
+                continue
             fams.add(self._check_route(f"network {self.name}: route {key}[{member}]", destination, next_hop, family))
         if len(fams) != 1:
             raise NeutronRuleError(f"network {self.name}: route {key}: mixes IPv4 and IPv6 routes; give each family its own key")

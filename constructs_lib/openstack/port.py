@@ -16,6 +16,7 @@ site of 10,000 nodes costs the jsii calls of one port. Adding a member adds its 
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
@@ -37,7 +38,6 @@ from .neutron_rules import (
     check_allowed_address,
     check_fixed_ip,
     check_floating_ip,
-    family_of,
     is_expression,
 )
 from .security_rules import prefix_slug
@@ -54,12 +54,63 @@ def _named(where: str, routed_prefixes: Sequence[str] | Mapping[str, str]) -> di
     return {prefix_slug(p): p for p in routed_prefixes}
 
 
+def _checked_family(prefix: str) -> str:
+    """The family of a prefix ``canonical_cidr`` already accepted: only IPv6 text holds a colon
+    (parsing it again costs more than the rest of a node's checks)."""
+    return "ipv6" if ":" in prefix else "ipv4"
+
+
 def _route_family(prefix: str, fams: Sequence[str]) -> str:
-    return "ipv6" if family_of(prefix) == 6 or (is_expression(prefix) and "ipv6" in fams) else "ipv4"
+    """A routed prefix's family (checked text, or an expression routed by the port's IPv6 when it has one)."""
+    if is_expression(prefix):
+        return "ipv6" if "ipv6" in fams else "ipv4"
+    return _checked_family(prefix)
 
 
-def check_port(where, network, fams, addresses, security_group_ids, allowed_addresses, routed_prefixes, port_security_enabled) -> None:
-    """Neutron's refusals for one port (one line each, before any resource exists)."""
+class _FixedIpCheck:
+    """``check_fixed_ip`` for many addresses on one subnet: the subnet is parsed once, and an
+    address this fast path cannot clear goes to ``check_fixed_ip`` for Neutron's verdict and message.
+
+    It clears only what ``check_fixed_ip`` accepts (a property test holds it to that): a canonical
+    address of the subnet's family, inside the subnet, not its network address (nor IPv4
+    broadcast) unless the subnet is a /31, /32, /127 or /128, and not the gateway.
+    """
+
+    def __init__(self, spec) -> None:
+        self.spec = spec
+        self.net = None
+        if spec.cidr is not None and not spec.automatic_addresses:
+            self.net = ipaddress.ip_network(spec.cidr)
+            gateway = spec.gateway_ip
+            if gateway is None and not spec.no_gateway:
+                gateway = str(self.net.network_address + 1)
+            self.gateway = gateway
+            small = self.net.prefixlen >= self.net.max_prefixlen - 1
+            self.refused = set() if small else {self.net.network_address}
+            if not small and self.net.version == 4:
+                self.refused.add(self.net.broadcast_address)
+
+    def clears(self, address: str) -> bool:
+        if self.net is None or address == self.gateway or is_expression(address):
+            return False
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return ip.version == self.net.version and str(ip) == address and ip in self.net and ip not in self.refused
+
+    def check(self, address: str | None, field_name: str) -> None:
+        if address is None or self.clears(address):
+            return
+        check_fixed_ip(self.spec, address, field_name)
+
+
+def check_port(where, network, fams, addresses, security_group_ids, allowed_addresses, routed_prefixes, port_security_enabled,
+               fixed_checks: Mapping[str, _FixedIpCheck] | None = None) -> None:
+    """Neutron's refusals for one port (one line each, before any resource exists).
+
+    ``fixed_checks``: family -> a ``_FixedIpCheck`` of the network's subnet (a set of ports shares them).
+    """
     if not fams:
         raise NeutronRuleError(f"{where}: families is empty; name ipv4, ipv6 or both")
     for f in fams:
@@ -70,7 +121,10 @@ def check_port(where, network, fams, addresses, security_group_ids, allowed_addr
     for f, address in addresses.items():
         if f not in fams:
             raise NeutronRuleError(f"{where}: addresses names {f!r}, which is not among the port's families {fams}")
-        check_fixed_ip(network.subnet_specs[f], address, f"{where}: addresses.{f}")
+        if fixed_checks is not None:
+            fixed_checks[f].check(address, f"{where}: addresses.{f}")
+        else:
+            check_fixed_ip(network.subnet_specs[f], address, f"{where}: addresses.{f}")
     if port_security_enabled is False:
         # Neutron: AddressPairAndPortSecurityRequired / PortSecurityAndIPRequiredForSecurityGroups
         if allowed_addresses or routed_prefixes:
@@ -83,7 +137,7 @@ def check_port(where, network, fams, addresses, security_group_ids, allowed_addr
     for i, prefix in enumerate(routed_prefixes):
         if not is_expression(prefix):
             canonical_cidr(prefix, f"{where}: routed_prefixes[{i}]")
-            fam = "ipv6" if family_of(prefix) == 6 else "ipv4"
+            fam = _checked_family(prefix)
             if fam not in fams:
                 raise NeutronRuleError(f"{where}: routed_prefixes[{i}] {prefix} is {fam} but the port has no {fam} address to route it to")
         if prefix in seen or prefix in allowed_addresses:
@@ -92,7 +146,7 @@ def check_port(where, network, fams, addresses, security_group_ids, allowed_addr
     if routed_prefixes and network.router_props is None:
         raise NeutronRuleError(f"{where}: routed_prefixes need a router on network {network.name}; give it NewRouter() or ExistingRouter(id)")
     for i, prefix in enumerate(routed_prefixes):
-        fam = {4: "ipv4", 6: "ipv6"}.get(family_of(prefix), "ipv6" if "ipv6" in fams else "ipv4")
+        fam = _route_family(prefix, fams)
         if fam not in network.routed_families:
             raise NeutronRuleError(f"{where}: routed_prefixes[{i}] {prefix} needs the router on the {fam} subnet of {network.name}, which has none (external router or no subnet)")
 
@@ -213,6 +267,7 @@ class DualStackPorts(Construct):
         if not members:
             raise NeutronRuleError(f"ports {key}: members is empty; give member name -> PortMember(...)")
         fams = tuple(families) if families is not None else network.families
+        fixed_checks = {f: _FixedIpCheck(network.subnet_specs[f]) for f in fams if f in network.subnet_specs}
         named: dict[str, dict[str, str]] = {}
         for member, spec in members.items():
             where = f"port {member}"
@@ -221,14 +276,30 @@ class DualStackPorts(Construct):
                 raise NeutronRuleError(f"{where}: {spec!r} is not a PortMember")
             named[member] = _named(where, spec.routed_prefixes)
             check_port(where, network, fams, dict(spec.addresses), security_group_ids, spec.allowed_addresses,
-                       list(named[member].values()), port_security_enabled)
-        route_kinds = sorted({rname for routes in named.values() for rname in routes})
-        claim(scope, f"ports {key}", [(PORT, self.key)] + [(ROUTE, tf_name(network.key, tf_name(self.key, r))) for r in route_kinds])
+                       list(named[member].values()), port_security_enabled, fixed_checks)
+        addresses = {
+            member: {f: spec.addresses.get(f) or port_address_lookup(self.key, f, node=member) for f in fams}
+            for member, spec in members.items()
+        }
+        # one route resource per routed-prefix name, all of one family
+        route_groups: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {}
+        for rname in sorted({rname for routes in named.values() for rname in routes}):
+            routes = {}
+            for member in members:
+                prefix = named[member].get(rname)
+                if prefix is not None:
+                    routes[member] = (prefix, addresses[member][_route_family(prefix, fams)])
+            families = {_route_family(prefix, fams) for prefix, _ in routes.values()}
+            if len(families) != 1:
+                raise NeutronRuleError(f"ports {key}: routed prefixes named {rname!r} mix IPv4 and IPv6; give each family its own name")
+            route_groups[rname] = (families.pop(), routes)
+        claim(scope, f"ports {key}", [(PORT, self.key)] + [(ROUTE, tf_name(network.key, tf_name(self.key, r))) for r in route_groups])
         super().__init__(scope, id)
         self.network = network
         self.families = fams
         self.members = dict(members)
         self.routed_prefixes = named
+        self._addresses = addresses
 
         # per-member values live in the for_each map; a field is in the template when any member sets it
         pinned = [f for f in fams if any(m.addresses.get(f) for m in members.values())]
@@ -256,19 +327,11 @@ class DualStackPorts(Construct):
             description=interp('lookup(each.value, "description", null)') if described else None, tags=list(tags) or None,
         ), for_each=entries, dynamic=dynamic, depends_on=[network.subnets[f].address for f in fams])
 
-        self._addresses = {
-            member: {f: spec.addresses.get(f) or port_address_lookup(self.key, f, node=member) for f in fams}
-            for member, spec in members.items()
-        }
         self.routes: dict[str, Resource] = {}
-        for rname in route_kinds:
-            routes = {}
-            for member in members:
-                prefix = named[member].get(rname)
-                if prefix is not None:
-                    routes[member] = (prefix, self._addresses[member][_route_family(prefix, fams)])
-            fam = _route_family(next(iter(routes.values()))[0], fams)
-            route = network.routes(tf_name(self.key, rname), routes, family=fam, depends_on=[self.port.address], claim_name=False)
+        for rname, (fam, routes) in route_groups.items():
+            # each next hop is its member's own fixed IP (checked above) or a read-back of it
+            route = network.routes(tf_name(self.key, rname), routes, family=fam, depends_on=[self.port.address], claim_name=False,
+                                   next_hops_are_fixed_ips=True)
             if route is not None:
                 self.routes[rname] = route
 

@@ -34,7 +34,8 @@ def changed_paths(old, new, path: str = "") -> list[str]:
 
 
 # -- for_each instances, as Terraform evaluates them ------------------------------------------------
-_LOOKUP = re.compile(r'^\$\{lookup\(each\.value, "(\w+)", null\)\}$')
+_LOOKUP = re.compile(r'^\$\{lookup\(each\.value, "(\w+)", (null|"[^"]*")\)\}$')
+_MERGE = re.compile(r'^\$\{merge\(\{(.*)\}, lookup\(each\.value, "(\w+)", \{\}\)\)\}$')
 _VALUE = re.compile(r"^\$\{each\.value\.(\w+)\}$")
 
 
@@ -67,7 +68,11 @@ def _eval(node, key: str, value):
             return value[m.group(1)]
         m = _LOOKUP.match(node)
         if m:
-            return value.get(m.group(1))
+            return value.get(m.group(1), None if m.group(2) == "null" else json.loads(m.group(2)))
+        m = _MERGE.match(node)
+        if m:
+            shared = json.loads("{" + re.sub(r'("[^"]*") = ', r"\1: ", m.group(1)) + "}")
+            return {**shared, **value.get(m.group(2), {})}
         text = node.replace("[each.key]", f'["{key}"]').replace("${each.key}", key)
         if "each." in text:
             raise AssertionError(f"template not understood by the test helper: {node}")

@@ -366,9 +366,9 @@ def fleet(synth):
         "worker-0": PortMember(addresses={"ipv4": "172.30.154.65"}, routed_prefixes={"pods": "fd10:0:0:1::/80"}),
     })
     servers = Servers(s, "servers", ports=ports, members={
-        "cp-0": ServerMember(flavor_name="m1.medium", image_name="ubuntu", metadata={"role": "control-plane"}),
-        "worker-0": ServerMember(flavor_id="f-uuid", image_name="ubuntu"),
-    })
+        "cp-0": ServerMember(flavor_name="m1.medium", metadata={"role": "control-plane"}),
+        "worker-0": ServerMember(flavor_id="f-uuid", image_name="debian"),
+    }, defaults=ServerMember(image_name="ubuntu", metadata={"cluster": "k8s"}))
     return synth(s), ports, servers
 
 
@@ -408,9 +408,14 @@ def test_routed_prefixes_of_a_set_are_one_route_resource(fleet, expand):
 def test_server_set_attaches_each_member_by_its_own_port(fleet, expand):
     out, _, servers = fleet
     got = expand(out["resource"]["openstack_compute_instance_v2"])
-    assert got['k8s["cp-0"]'] == {"name": "cp-0", "flavor_name": "m1.medium", "image_name": "ubuntu", "metadata": {"role": "control-plane"},
+    assert got['k8s["cp-0"]'] == {"name": "cp-0", "flavor_name": "m1.medium", "image_name": "ubuntu",
+                                   "metadata": {"cluster": "k8s", "role": "control-plane"},
                                    "network": [{"port": '${openstack_networking_port_v2.k8s["cp-0"].id}'}]}
-    assert got['k8s["worker-0"]']["flavor_id"] == "f-uuid" and "flavor_name" not in got['k8s["worker-0"]']
+    w = got['k8s["worker-0"]']
+    assert w["flavor_id"] == "f-uuid" and "flavor_name" not in w, "each member's own flavor"
+    assert w["image_name"] == "debian" and w["metadata"] == {"cluster": "k8s"}, "a member's value wins over the defaults"
+    entries = out["resource"]["openstack_compute_instance_v2"]["k8s"]["for_each"]
+    assert entries["cp-0"] == {"flavor_name": "m1.medium", "metadata": {"role": "control-plane"}}, "shared values are not repeated per member"
     assert "fixed_ip_v6" not in json.dumps(got)
     assert servers.id("worker-0") == '${openstack_compute_instance_v2.k8s["worker-0"].id}'
 
