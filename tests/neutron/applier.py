@@ -803,6 +803,8 @@ class Applier:
         self.refusals: list[str] = []
         self.state: dict[str, dict[str | None, Instance]] = {}  # block address -> key -> instance
         self.order = self._order()
+        for block in self.order:
+            self._check_arguments(block)
 
     # -- order ---------------------------------------------------------------------------------
     def _deps(self, block: Block) -> set[str]:
@@ -848,6 +850,17 @@ class Applier:
             done.append(ready[0])
             del remaining[ready[0]]
         return [self.stack.blocks[a] for a in done]
+
+    @staticmethod
+    def _check_arguments(block: Block) -> None:
+        """Every argument of a served block is one the applier maps: checked before anything is sent."""
+        handler = HANDLERS.get((block.mode, block.type))
+        if handler is None:
+            return
+        given = (set(block.config) - META) | set(block.config.get("dynamic") or {})
+        unknown = sorted(given - handler.args)
+        if unknown:
+            raise ApplyError(f"{block.address}: argument(s) {', '.join(unknown)} are not mapped to Neutron's API by the applier")
 
     # -- references ----------------------------------------------------------------------------
     def _resolve(self, mode: str, type_: str, name: str) -> Any:
