@@ -170,8 +170,9 @@ def _expanded_size(root: Any, where: str) -> None:
 
 def load_yaml(text: str, where: str) -> Any:
     """One YAML document (None when it holds nothing but comments), within the limits above."""
-    loader = _LimitedLoader(text, where)
+    loader = None
     try:
+        loader = _LimitedLoader(text, where)  # the reader already checks the characters
         node = loader.get_single_node()
         if node is None:
             return None
@@ -182,12 +183,13 @@ def load_yaml(text: str, where: str) -> Any:
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        problem = getattr(e, "problem", None) or str(e)
+        problem = getattr(e, "problem", None) or getattr(e, "reason", None) or str(e)
         raise InputError(f"{where}: not valid YAML{at}: {' '.join(str(problem).split())}") from None
     except RecursionError:
         raise InputError(f"{where}: nested too deeply") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def read_yaml(path: str | os.PathLike[str], what: str, *, max_bytes: int = MAX_PLAN_BYTES) -> Any:
