@@ -45,6 +45,12 @@ APISERVER_SIZE_CHECK_SOURCE = (
 )
 #: the DNS service takes the tenth cluster IP.
 MIN_SERVICE_ADDRESSES = Limit(10, f"{KUBEADM_CONSTANTS} MinimumAddressesInServiceSubnet (the DNS service is the tenth cluster IP)")
+#: kube-apiserver alone: at least 8 addresses, the first for the ``kubernetes`` service.
+APISERVER_MIN_SERVICE_ADDRESSES = Limit(
+    8, "kubernetes/kubernetes pkg/controlplane/apiserver/options/options.go ServiceIPRange ('the service cluster IP range must be at least 8 IP "
+       "addresses'; the kubernetes service takes the first, GetIndexedIP(range, 1))")
+#: kube-apiserver's allocator never hands out the network address, nor IPv4's broadcast address.
+SERVICE_ALLOCATOR = "kubernetes/kubernetes pkg/registry/core/service/ipallocator/bitmap.go (New: base + 1, IPv4 max - 1)"
 #: "more than services": an IPv4 /28 gives 14 usable addresses.
 MIN_POD_ADDRESSES = Limit(14, f"{KUBEADM_CONSTANTS} MinimumAddressesInPodSubnet (an IPv4 /28 gives 14 usable addresses)")
 #: node mask minus cluster mask: the nodeipam bitmap holds at most 2^16 node ranges.
@@ -52,6 +58,11 @@ NODE_MASK_MAX_DIFF = Limit(
     16, f"{KUBEADM_CONSTANTS} PodSubnetNodeMaskMaxDiff; {NODEIPAM_CIDRSET}; cilium/cilium#20756 ('node CIDR size is too big')"
 )
 NODE_MASK_NOT_SHORTER_SOURCE = f"{KUBEADM_VALIDATION} ValidatePodSubnetNodeMask"
+#: nodeipam (kube-controller-manager, Cilium's cluster-pool operator) hands every node one range of the node mask.
+NODE_RANGES_SOURCE = (
+    "kubernetes/kubernetes pkg/controller/nodeipam/ipam/cidrset/cidr_set.go (one node CIDR per node; 'CIDR allocation "
+    "failed; there are no remaining CIDRs left to allocate in the accepted range')"
+)
 #: kube-controller-manager's defaults, also Kubermatic's (DefaultNodeCIDRMaskSizeIPv4/IPv6).
 DEFAULT_NODE_MASK = {"ipv4": 24, "ipv6": 64}
 
@@ -77,8 +88,9 @@ DEFAULT_NODE_PREFIX = {"ipv4": 28, "ipv6": 80}
 
 #: kubeadm.k8s.io/v1beta4 (list-of-name/value extraArgs) from kubeadm 1.31; v1beta3 before.
 KUBEADM_V1BETA4_SINCE = (1, 31)
-#: IPv4/IPv6 dual-stack is stable from 1.23 (seed 000; kubernetes.io dual-stack docs).
+#: IPv4/IPv6 dual-stack is GA (stable) from 1.23; seed 001's v1.21 is where it became beta and on by default.
 MIN_KUBERNETES = (1, 23)
+DUAL_STACK_GA_SOURCE = "kubernetes.io docs concepts/services-networking/dual-stack (FEATURE STATE: Kubernetes v1.23 [stable])"
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,11 @@ from .strategy import FAMILIES, MAXBITS, RoleStrategy, parse_role
 Family = Literal["ipv4", "ipv6"]
 Target = Literal["kubeadm", "kube-proxy", "gardener", "kubermatic"]
 PoolMode = Literal["Never", "Always", "CrossSubnet"]
+#: where a range lives: ``shared`` (the plan's one namespace: nothing else may overlap it) or
+#: ``cluster`` (never leaves its cluster, e.g. an overlay's pods: other clusters may reuse it)
+Scope = Literal["shared", "cluster"]
+#: roles that may be cluster-scoped; nodes are the infrastructure's addresses and always shared
+SCOPED_ROLES = ("pods", "services")
 
 _DNS_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
 _DNS_SUBDOMAIN = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
@@ -56,14 +61,7 @@ class NodeSpec(_Frozen):
     @model_validator(mode="after")
     def _values(self) -> "NodeSpec":
         for fam, text in self.addresses.items():
-            if _is_template(text):
-                continue
-            try:
-                ip = ipaddress.ip_address(text)
-            except ValueError:
-                raise _fail(f"node {self.name}: addresses.{fam}", f"{text!r} is not an IP address") from None
-            if ("ipv4" if ip.version == 4 else "ipv6") != fam or str(ip) != text:
-                raise _fail(f"node {self.name}: addresses.{fam}", f"{text!r} is not a canonical {fam} address")
+            check_address(text, fam, f"node {self.name}: addresses.{fam}")
         for fam, text in self.prefixes.items():
             if _is_template(text) or text.startswith("cidrsubnet("):  # resolved against the plan's relative roots
                 continue
@@ -81,6 +79,90 @@ def _is_template(text: str) -> bool:
     return text.startswith("${") and text.endswith("}")
 
 
+def check_address(text: str, family: str, field: str) -> str:
+    """A canonical address of ``family``, or Terraform template text (known at apply time)."""
+    if not isinstance(text, str):
+        raise _fail(field, f"{text!r} is not an IP address")
+    if _is_template(text):
+        return text
+    try:
+        ip = ipaddress.ip_address(text)
+    except ValueError:
+        raise _fail(field, f"{text!r} is not an IP address") from None
+    if ("ipv4" if ip.version == 4 else "ipv6") != family or str(ip) != text:
+        raise _fail(field, f"{text!r} is not a canonical {family} address")
+    return text
+
+
+def check_cidr(text: str, family: str, field: str) -> str:
+    """A canonical CIDR of ``family`` (``2001:db8::/48``, not ``2001:DB8::/48``)."""
+    try:
+        net = ipaddress.ip_network(text, strict=False)
+    except (ValueError, TypeError):
+        raise _fail(field, f"{text!r} is not a CIDR") from None
+    if ("ipv4" if net.version == 4 else "ipv6") != family:
+        raise _fail(field, f"{text!r} is not an {family} CIDR")
+    if str(net) != text:
+        raise _fail(field, f"{text!r} is not a canonical {family} CIDR; write {net}")
+    return text
+
+
+#: BGP AS numbers a session may not use: 0 (RFC 7607), AS_TRANS 23456 (RFC 6793), the last of each range (RFC 7300)
+_RESERVED_AS = {0: "RFC 7607", 23456: "AS_TRANS, RFC 6793", 65535: "RFC 7300", 4294967295: "RFC 7300"}
+
+
+def _as_number(value: int, field: str) -> int:
+    if not 0 <= value <= 4294967295:
+        raise _fail(field, f"{value} is not an AS number (1 to 4294967294)")
+    if value in _RESERVED_AS:
+        raise _fail(field, f"{value} is a reserved AS number ({_RESERVED_AS[value]}); use a private one, 64512-65534 or 4200000000-4294967294")
+    return value
+
+
+class CalicoBgpSettings(_Frozen):
+    """Calico BGP with the site's gateways (seed 001: every node peers with the gateway that holds the VIPs).
+
+    The nodes announce their pod blocks to the peers, so the gateways learn where each node's
+    pods (its routed per-node prefix included) live; the peers announce back what lies behind
+    them (seed 001: the WireGuard subnet). This is the dynamic twin of the site's static routes
+    (the OpenStack router's route per node prefix): both carry the same prefixes with the same
+    next hop (the node), so they can run side by side, and with BGP alone the static routes are
+    only needed by routers that do not peer.
+    """
+
+    as_number: int = Field(64512, description="the cluster's AS number (BGPConfiguration asNumber; Calico's default 64512)")
+    peer_as_number: int | None = Field(
+        None, description="the gateways' AS number (BGPPeer asNumber); default: as_number, i.e. iBGP with the gateways")
+    node_to_node_mesh: bool = Field(
+        True, description="BGPConfiguration nodeToNodeMeshEnabled (Calico's default: on, so nodes learn each other's blocks)")
+    advertise_services: bool = Field(
+        False, description="announce the service ranges to the peers (BGPConfiguration serviceClusterIPs); refused for cluster-scoped services")
+    peers: dict[str, dict[Family, str]] = Field(
+        default_factory=dict,
+        description="more BGP peers, name -> {ipv4, ipv6} addresses, for a cluster without a site (the site hands its gateways)")
+
+    @field_validator("as_number", "peer_as_number")
+    @classmethod
+    def _asn(cls, v: int | None, info) -> int | None:
+        return v if v is None else _as_number(v, f"calico.bgp.{info.field_name}")
+
+    @field_validator("peers")
+    @classmethod
+    def _peers(cls, v: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        for name, addrs in v.items():
+            if not _DNS_LABEL.match(name):
+                raise _fail(f"calico.bgp.peers.{name}", f"{name!r} is not a DNS label (it names the BGPPeer objects)")
+            if not addrs:
+                raise _fail(f"calico.bgp.peers.{name}", "no address; give ipv4, ipv6 or both")
+            for fam, text in addrs.items():
+                check_address(text, fam, f"calico.bgp.peers.{name}.{fam}")
+        return v
+
+    @property
+    def peer_as(self) -> int:
+        return self.as_number if self.peer_as_number is None else self.peer_as_number
+
+
 class CalicoSettings(_Frozen):
     """Calico IPPool and calico-node settings (defaults are Calico's)."""
 
@@ -95,6 +177,8 @@ class CalicoSettings(_Frozen):
     #: calico-node IP_AUTODETECTION_METHOD / IP6_AUTODETECTION_METHOD.
     ipv4_autodetection_method: str = "first-found"
     ipv6_autodetection_method: str = "first-found"
+    bgp: CalicoBgpSettings | None = Field(
+        None, description="peer with the site's gateways over BGP (BGPConfiguration and BGPPeer objects); default: no BGP objects")
 
     def block(self, family: str) -> int:
         return self.block_size.get(family, limits.CALICO_BLOCK[family][2])
@@ -105,6 +189,68 @@ class CiliumSettings(_Frozen):
 
     #: "native" when any pod family is routed (v6global, fromNode, global CIDR), else "tunnel".
     routing_mode: Literal["native", "tunnel"] | None = None
+
+
+class ApiLoadBalancerSettings(_Frozen):
+    """HAProxy and keepalived on the hosts that hold the control-plane VIPs (yaook's gateways, seed 001)."""
+
+    port: int = Field(6443, description="the port HAProxy listens on at each VIP and kube-apiserver listens on at each control-plane node")
+    interface: str = Field(
+        "eth0", description="the holders' network interface keepalived moves the VIPs on (on OpenStack Ubuntu images often ens3)")
+    virtual_router_id: int | None = Field(
+        None, description="keepalived's VRRP virtual_router_id, 1-255, unique on the network; default: derived from the cluster name")
+    priorities: tuple[int, ...] = Field(
+        (), description="keepalived priority per holder in name order (the first is MASTER); default 150, 140, 130, ...")
+
+    @field_validator("port")
+    @classmethod
+    def _port(cls, v: int) -> int:
+        if not 1 <= v <= 65535:
+            raise _fail("api_load_balancer.port", f"{v} is not a TCP port (1 to 65535)")
+        return v
+
+    @field_validator("interface")
+    @classmethod
+    def _interface(cls, v: str) -> str:
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,14}", v):
+            raise _fail("api_load_balancer.interface", f"{v!r} is not a Linux interface name (at most 15 letters, digits, '_', '.', '-')")
+        return v
+
+    @field_validator("virtual_router_id")
+    @classmethod
+    def _vrid(cls, v: int | None) -> int | None:
+        if v is not None and not 1 <= v <= 255:
+            raise _fail("api_load_balancer.virtual_router_id", f"{v} is not a VRRP virtual router id (1 to 255)")
+        return v
+
+    @field_validator("priorities")
+    @classmethod
+    def _priorities(cls, v: tuple[int, ...]) -> tuple[int, ...]:
+        for i, p in enumerate(v):
+            if not 1 <= p <= 254:
+                raise _fail(f"api_load_balancer.priorities[{i}]", f"{p} is not a VRRP priority of a backup or master (1 to 254)")
+        if len(set(v)) != len(v):
+            raise _fail("api_load_balancer.priorities", f"{list(v)} gives a priority twice; each holder needs its own")
+        return v
+
+
+class KubermaticSettings(_Frozen):
+    """Kubermatic (KKP) Cluster fields beyond the ranges."""
+
+    node_ports_allowed_ip_ranges: dict[Family, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="who may reach the NodePort range, per family (spec.cloud.<provider>.nodePortsAllowedIPRanges); "
+                    "default: not set, and KKP then opens it to anywhere; on dual-stack give both families")
+
+    @field_validator("node_ports_allowed_ip_ranges")
+    @classmethod
+    def _ranges(cls, v: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        for fam, cidrs in v.items():
+            if not cidrs:
+                raise _fail(f"kubermatic.node_ports_allowed_ip_ranges.{fam}", "empty; give at least one CIDR or leave the family out")
+            for i, text in enumerate(cidrs):
+                check_cidr(text, fam, f"kubermatic.node_ports_allowed_ip_ranges.{fam}[{i}]")
+        return v
 
 
 class ClusterSpec(_Frozen):
@@ -133,6 +279,16 @@ class ClusterSpec(_Frozen):
     targets: tuple[Target, ...] = ("kubeadm", "kube-proxy")
     #: the cluster's nodes (may also be passed to resolve by the app)
     machines: tuple[NodeSpec, ...] = ()
+    scope: dict[str, Scope | dict[Family, Scope]] = Field(
+        default_factory=dict,
+        description="pods/services -> 'cluster' (or per family, {ipv4: cluster}) for ranges that never leave the cluster (an "
+                    "overlay, masqueraded): they stay out of the plan's shared namespace, so two clusters may both use e.g. "
+                    "Kubermatic's 172.25.0.0/16; default 'shared' (nothing else in the plan may overlap them). Routed ranges "
+                    "(v6global, fromNode, global IPv6) and nodes are always shared")
+    kubermatic: KubermaticSettings = Field(default_factory=KubermaticSettings, description="Kubermatic Cluster fields beyond the ranges")
+    api_load_balancer: ApiLoadBalancerSettings = Field(
+        default_factory=ApiLoadBalancerSettings,
+        description="HAProxy and keepalived for the control-plane VIPs the site hands in (rendered only then)")
 
     @field_validator("name")
     @classmethod
@@ -149,7 +305,9 @@ class ClusterSpec(_Frozen):
             raise _fail("kubernetes_version", f"{v!r} is not a version; write e.g. 1.34 or v1.34.2")
         if (int(m.group(1)), int(m.group(2))) < limits.MIN_KUBERNETES:
             lo = ".".join(map(str, limits.MIN_KUBERNETES))
-            raise _fail("kubernetes_version", f"{v} is older than {lo}; IPv4/IPv6 dual-stack is stable from {lo}, set {lo} or later")
+            raise _fail("kubernetes_version", f"{v} is older than {lo}, where IPv4/IPv6 dual-stack became GA (stable); "
+                                              f"set kubernetes_version: \"{lo}\" or later [{limits.DUAL_STACK_GA_SOURCE}]",
+                        limits.DUAL_STACK_GA_SOURCE)
         return v
 
     @field_validator("ip_families")
@@ -212,7 +370,59 @@ class ClusterSpec(_Frozen):
     def _strategies(self) -> "ClusterSpec":
         for role in ("nodes", "pods", "services"):
             self.strategy(role)  # raises StrategyError pointing at the token
+        self._check_scope()
         return self
+
+    def _check_scope(self) -> None:
+        for role, value in self.scope.items():
+            f = f"scope.{role}"
+            if role == "nodes":
+                raise _fail(f, "nodes are the infrastructure's addresses and always in the shared namespace; scope pods or services")
+            if role not in SCOPED_ROLES:
+                raise _fail(f, f"{role!r} is not pods or services")
+            kinds = self.role_kinds(role)
+            if isinstance(value, str):
+                if value == "cluster":
+                    routed = [fam for fam, (kind, routed) in kinds.items() if routed]
+                    if routed:
+                        fam = routed[0]
+                        raise _fail(f, f"{role} ({fam}) are routed ({kinds[fam][0]}) and leave the cluster, so they stay shared; "
+                                       f"scope the other family alone, e.g. scope: {{{role}: {{{'ipv4' if fam == 'ipv6' else 'ipv6'}: cluster}}}}")
+                    if not kinds:
+                        raise _fail(f, f"{role} have no cluster range (custom or none); drop scope.{role}")
+                continue
+            for fam, sc in value.items():
+                if fam not in kinds:
+                    raise _fail(f"{f}.{fam}", f"{role} have no {fam} range; drop it")
+                if sc == "cluster" and kinds[fam][1]:
+                    raise _fail(f"{f}.{fam}", f"{role} ({fam}) are routed ({kinds[fam][0]}) and leave the cluster; a routed range stays "
+                                              "in the shared namespace, where nothing else may overlap it")
+        for fam, nat in self.calico.nat_outgoing.items():
+            if nat is False and self.scope_of("pods", fam) == "cluster":
+                raise _fail(f"calico.nat_outgoing.{fam}", f"cluster-scoped pods ({fam}) never leave the cluster unmasqueraded: other "
+                                                          "clusters may use the same range; keep natOutgoing on or scope them shared")
+        bgp = self.calico.bgp
+        if bgp is not None and bgp.advertise_services:
+            for fam in self.role_kinds("services"):
+                if self.scope_of("services", fam) == "cluster":
+                    raise _fail("calico.bgp.advertise_services", f"the {fam} services are cluster-scoped: announcing them lets the "
+                                                                 "range leave the cluster; scope them shared or set advertise_services: false")
+
+    def role_kinds(self, role: str) -> dict[str, tuple[str, bool]]:
+        """family -> (kind, routed) of a role's cluster-wide ranges before resolution (left-out roles: Kubermatic's defaults)."""
+        s = self.strategy(role)
+        if s is None or (not s.items and not s.custom):
+            absent = s.absent if s is not None else frozenset()
+            if role == "nodes":
+                return {fam: ("network", False) for fam in self.ip_families if fam not in absent}
+            return {fam: ("default", False) for fam in self.ip_families if fam not in absent}
+        # fromNode and v6global ranges are the infrastructure's, routed to the nodes in either family
+        return {it.family: (it.token, it.routed or it.kind in ("fromNode", "v6global")) for it in s.items}
+
+    def scope_of(self, role: str, family: str) -> str:
+        """``shared`` or ``cluster`` for one family of a role."""
+        value = self.scope.get(role, "shared")
+        return value if isinstance(value, str) else value.get(family, "shared")
 
     # -- derived ---------------------------------------------------------------------
     @property

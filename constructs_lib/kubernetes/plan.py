@@ -9,7 +9,7 @@ from constructs_lib.ipam import Ipam
 
 from .errors import NetworkWarning
 from .model import ClusterSpec, NodeSpec, parse_cluster
-from .render import output_name, render_all
+from .render import output_name, output_value, render_all
 from .resolve import ResolvedCluster, resolve
 
 
@@ -24,8 +24,14 @@ class PlannedCluster:
         return self.resolved.warnings
 
     def outputs(self) -> dict[str, str]:
-        """Terraform output name -> YAML text (apply-time ranges appear as ``${...}``)."""
+        """Terraform output name -> the file's text (apply-time ranges appear as ``${...}``)."""
         return {output_name(self.cluster.name, name): text for name, text in self.files.items()}
+
+    def output_values(self) -> dict[str, object]:
+        """Terraform output name -> its value: YAML files as their documents, text files (haproxy.cfg) as text.
+
+        What ``dualstack render --from-outputs`` reads back; the stack's outputs are these."""
+        return {output_name(self.cluster.name, name): output_value(name, text) for name, text in self.files.items()}
 
 
 def plan_cluster(
@@ -37,12 +43,19 @@ def plan_cluster(
     pod_networks: Mapping[str, str] | None = None,
     private_ipv4_parent: str | None = None,
     machines: Sequence[NodeSpec] | None = None,
+    control_plane: Mapping[str, Any] | None = None,
+    bgp_peers: Mapping[str, Mapping[str, str]] | None = None,
+    cloud: Mapping[str, Any] | None = None,
+    **resolve_kw: Any,
 ) -> PlannedCluster:
     """Parse the plan's cluster section, resolve it through ``ipam``, render every target.
 
-    Raises ``KubernetesNetworkError`` (one line) before anything is rendered.
+    ``control_plane``, ``bgp_peers`` and ``cloud`` are what the site hands besides its nodes
+    (``constructs_lib.kubernetes.site``). Raises ``KubernetesNetworkError`` (one line) before
+    anything is rendered.
     """
     cluster = parse_cluster(data)
     resolved = resolve(cluster, ipam, global_parent=global_parent, node_networks=node_networks,
-                       pod_networks=pod_networks, private_ipv4_parent=private_ipv4_parent, machines=machines)
+                       pod_networks=pod_networks, private_ipv4_parent=private_ipv4_parent, machines=machines,
+                       control_plane=control_plane, bgp_peers=bgp_peers, cloud=cloud, **resolve_kw)
     return PlannedCluster(cluster, resolved, render_all(cluster, resolved))

@@ -1,9 +1,11 @@
-"""Renderings of a resolved cluster: YAML text for kubeadm, kube-proxy, Calico, Cilium, Gardener, Kubermatic.
+"""Renderings of a resolved cluster: YAML text for kubeadm, kube-proxy, Calico, Cilium, Gardener, Kubermatic,
+and the HAProxy/keepalived configuration text for the control-plane VIPs (``loadbalancer.py``).
 
 Deterministic: mapping keys sorted, lists kept in primary-family order where order means
 something and sorted by name where it does not. Ranges known only at apply time appear as
 Terraform template text (``${cidrsubnet(aws_vpc.main.ipv6_cidr_block, 8, 1)}``): the app exposes
-these documents as Terraform outputs, where Terraform fills them in.
+these documents as Terraform outputs (``output_values``), where Terraform fills them in, and
+``dualstack render --from-outputs`` writes the final files from ``terraform output -json``.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from typing import Any, Callable, Sequence
 import yaml
 
 from . import limits
+from .loadbalancer import endpoint, render_load_balancer
 from .model import ClusterSpec
 from .resolve import ResolvedCluster, ResolvedNode, ResolvedRange
+from .site import merged_peers
 
 NAME = {"ipv4": "IPv4", "ipv6": "IPv6"}
 
@@ -95,6 +99,15 @@ def kubeadm_cluster_configuration(cluster: ClusterSpec, resolved: ResolvedCluste
     }
     if cluster.version_patch:
         doc["kubernetesVersion"] = cluster.version_patch
+    cp = resolved.control_plane
+    if cp is not None:
+        # one endpoint (kubeadm takes one address or name): the VIP of the nodes' primary family, IPv4 on a
+        # dual-stack cluster as seed 001 does; the other VIPs reach the API server too, so its certificate names them
+        primary = resolved.nodes.families[0]
+        doc["controlPlaneEndpoint"] = endpoint(cp.vips[primary], primary, cluster.api_load_balancer.port)
+        sans = [vip for fam, vip in cp.vips.items() if fam != primary]
+        if sans:
+            doc["apiServer"] = {"certSANs": sans}  # the same spelling in v1beta3 and v1beta4
     return dump(doc)
 
 
@@ -239,7 +252,32 @@ def kubermatic_cluster_network(cluster: ClusterSpec, resolved: ResolvedCluster) 
     }
     for r in pods:
         net[f"nodeCidrMaskSize{NAME[r.family]}"] = resolved.node_masks[r.family]
-    return dump({"spec": {"clusterNetwork": net}})
+    spec: dict[str, Any] = {"clusterNetwork": net}
+    cloud = resolved.cloud
+    if cloud is not None:
+        # the ids that tie the cluster to the site's networks (KKP's spec.cloud.<provider>), Terraform references until applied
+        fields: dict[str, Any] = dict(cloud.spec)
+        allowed = cluster.kubermatic.node_ports_allowed_ip_ranges
+        if allowed:
+            fields["nodePortsAllowedIPRanges"] = {
+                "cidrBlocks": [c for fam in resolved.nodes.families for c in allowed.get(fam, ())]}
+        spec["cloud"] = {cloud.provider: fields}
+    return dump({"spec": spec})
+
+
+def kubermatic_machine_networks(cluster: ClusterSpec, resolved: ResolvedCluster) -> str:
+    """Per zone, the network fields of a MachineDeployment's AWS cloudProviderSpec (machine-controller's
+    region, availabilityZone, vpcId, subnetId, securityGroupIDs): KKP's Cluster has no subnets on AWS."""
+    cloud = resolved.cloud
+    zones = {}
+    for zone, subnet in cloud.subnets.items():
+        fields: dict[str, Any] = {"availabilityZone": zone, "region": cloud.region, "subnetId": subnet}
+        if "vpcID" in cloud.spec:
+            fields["vpcId"] = cloud.spec["vpcID"]
+        if "securityGroupID" in cloud.spec:
+            fields["securityGroupIDs"] = [cloud.spec["securityGroupID"]]
+        zones[zone] = fields
+    return dump({"cloudProviderSpecs": zones})
 
 
 def gardener_networking(cluster: ClusterSpec, resolved: ResolvedCluster) -> str:
@@ -256,12 +294,37 @@ def gardener_networking(cluster: ClusterSpec, resolved: ResolvedCluster) -> str:
 
 
 # -- CNIs: one renderer each ---------------------------------------------------------------------
+def calico_bgp(cluster: ClusterSpec, resolved: ResolvedCluster) -> str:
+    """BGPConfiguration ``default`` and one global BGPPeer per peer address (seed 001: the gateway holding the VIPs).
+
+    Every node peers with every peer address of a family it has; the nodes announce their IPAM
+    blocks (the per-node routed prefixes included), the gateways what lies behind them. See
+    ``CalicoBgpSettings`` for how this relates to the site's static routes.
+    """
+    bgp = cluster.calico.bgp
+    spec: dict[str, Any] = {"asNumber": bgp.as_number, "logSeverityScreen": "Info", "nodeToNodeMeshEnabled": bgp.node_to_node_mesh}
+    if bgp.advertise_services:
+        spec["serviceClusterIPs"] = [{"cidr": r.text} for r in resolved.services.ordered()]
+    docs = [{"apiVersion": "projectcalico.org/v3", "kind": "BGPConfiguration", "metadata": {"name": "default"}, "spec": spec}]
+    for name, addrs in merged_peers(bgp.peers, resolved.bgp_peers, f"cluster {cluster.name}").items():
+        for fam, address in addrs.items():
+            docs.append({
+                "apiVersion": "projectcalico.org/v3", "kind": "BGPPeer",
+                "metadata": {"name": f"{cluster.name}-{name}-{fam}"},
+                "spec": {"peerIP": address, "asNumber": bgp.peer_as},  # no node/nodeSelector: a global peer, every node
+            })
+    return dump_all(docs)
+
+
 def render_calico(cluster: ClusterSpec, resolved: ResolvedCluster) -> dict[str, str]:
-    return {
+    out = {
         "calico/ippools.yaml": calico_ippools(cluster, resolved),
         "calico/cni-ipam.yaml": calico_cni_ipam(cluster, resolved),
         "calico/calico-node-env.yaml": calico_node_env(cluster, resolved),
     }
+    if cluster.calico.bgp is not None:
+        out["calico/bgp.yaml"] = calico_bgp(cluster, resolved)
+    return out
 
 
 def render_cilium(cluster: ClusterSpec, resolved: ResolvedCluster) -> dict[str, str]:
@@ -296,8 +359,11 @@ def render_all(cluster: ClusterSpec, resolved: ResolvedCluster, nodes: Sequence[
     out.update(CNI_RENDERERS[cluster.cni](cluster, resolved))
     if "kubermatic" in cluster.targets:
         out["kubermatic/cluster-network.yaml"] = kubermatic_cluster_network(cluster, resolved)
+        if resolved.cloud is not None and resolved.cloud.provider == "aws" and resolved.cloud.subnets:
+            out["kubermatic/machine-networks.yaml"] = kubermatic_machine_networks(cluster, resolved)
     if "gardener" in cluster.targets:
         out["gardener/shoot-networking.yaml"] = gardener_networking(cluster, resolved)
+    out.update(render_load_balancer(cluster, resolved))
     return dict(sorted(out.items()))
 
 
@@ -305,3 +371,18 @@ def output_name(cluster: str, filename: str) -> str:
     """A Terraform output name for a rendered file: ``k8s_<cluster>_<file>`` in [a-z0-9_]."""
     stem = filename.rsplit(".", 1)[0]
     return re.sub(r"[^a-z0-9_]", "_", f"k8s_{cluster}_{stem}".lower())
+
+
+def is_yaml(filename: str) -> bool:
+    """YAML renderings become structured outputs; the others (haproxy.cfg, keepalived.conf) stay text."""
+    return filename.endswith(".yaml")
+
+
+def output_value(filename: str, text: str) -> Any:
+    """What a rendered file's Terraform output holds: its document (or list of documents) for YAML,
+    the text itself otherwise. Structured, not text: consumers read ``terraform output -json``, and
+    cdktf's HCL renderer writes a multi-line output string as an invalid quoted string."""
+    if not is_yaml(filename):
+        return text
+    docs = list(yaml.safe_load_all(text))
+    return docs[0] if len(docs) == 1 else docs

@@ -9,6 +9,17 @@ nothing else in the plan can be given the same space:
 - ``k8s/<cluster>/nodes/<node>/<family>``    a node's address (when not given)
 - ``k8s/<cluster>/nodes/<node>/prefix/<family>``  a node's own prefix (``+prefix``)
 
+Cluster-scoped ranges (``scope: {pods: cluster}``: an overlay's pods, masqueraded, never seen
+outside the cluster) are the exception: they live in a namespace of the cluster's own, made
+afresh on every run from the plan (a literal range needs no pinning; a ``v6private`` one keeps
+its RFC 4193 /48 pinned in the lock under the same key), so two clusters may both use
+Kubermatic's ``172.25.0.0/16``. They may not overlap the plan's own (non-Kubernetes) networks,
+whose addresses the pods could then not reach. Routed ranges (per-node prefixes, ``v6global``,
+global IPv6) and nodes are always shared and never overlap anything.
+
+A keyword's length is a minimum (seed 003: "of at least that size"): a node network or
+per-node prefix the site hands in may be larger; a larger per-node prefix is said in one warning.
+
 On error nothing is rendered; the Ipam may hold part of the allocations, so do not save it.
 """
 
@@ -21,9 +32,10 @@ from typing import Callable, Mapping, Sequence
 from constructs_lib.ipam import Ipam, IpamError, NotFound, Overlap, Prefix, generate_ula_prefix
 from constructs_lib.ipam.terraform import parse_cidrsubnet, prefix_tf, unwrap
 
-from . import limits, rules
+from . import capacity, limits, rules
 from .errors import KubernetesNetworkError, LimitError, NetworkWarning
 from .model import ClusterSpec, NodeSpec
+from .site import CloudLink, ControlPlaneLink, parse_bgp_peers, parse_cloud, parse_control_plane
 from .strategy import FAMILIES, RangeStrategy, RoleStrategy
 
 VERSION = {"ipv4": 4, "ipv6": 6}
@@ -43,6 +55,10 @@ class ResolvedRange:
     kind: str  # cidr | v4private | v6global | v6private | fromNode | default
     network: str | None = None  # Ipam network holding it (None: inside a plan network)
     routed: bool = False  # IPv6 reachable without NAT (global or the node's own prefix)
+    scope: str = "shared"  # "cluster": held in the cluster's own namespace, not the plan's
+    #: the Ipam networks its network was allocated from, innermost first: the allocator keeps it
+    #: apart from everything else they hold (a v6global service range beside AWS's node subnets)
+    within: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -96,6 +112,10 @@ class ResolvedCluster:
     machines: tuple[ResolvedNode, ...]
     node_masks: Mapping[str, int]
     warnings: tuple[NetworkWarning, ...] = ()
+    #: what the site hands besides nodes (see ``site.py``)
+    control_plane: ControlPlaneLink | None = None
+    bgp_peers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    cloud: CloudLink | None = None
 
     def role(self, name: str) -> ResolvedRole:
         return getattr(self, name)
@@ -112,6 +132,9 @@ def resolve(
     private_ipv4_parent: str | None = None,
     machines: Sequence[NodeSpec] | None = None,
     ula: Callable[[], str] = generate_ula_prefix,
+    control_plane: Mapping | ControlPlaneLink | None = None,
+    bgp_peers: Mapping[str, Mapping[str, str]] | None = None,
+    cloud: Mapping | CloudLink | None = None,
 ) -> ResolvedCluster:
     """Resolve ``cluster`` against the plan's ``ipam`` and check every rule.
 
@@ -125,6 +148,8 @@ def resolve(
     - ``private_ipv4_parent``: Ipam network ``v4private`` nodes take a /24 from.
     - ``machines``: the nodes (default ``cluster.machines``), sorted by name.
     - ``ula``: RFC 4193 /48 generator (tests pass a fixed one).
+    - ``control_plane``, ``bgp_peers``, ``cloud``: what the site hands besides nodes (``site.py``):
+      the control-plane VIPs and their holders, the gateways to peer with, KKP's cloud fields.
     """
     r = _Resolver(cluster, ipam, global_parent, dict(node_networks or {}), dict(pod_networks or {}), private_ipv4_parent, ula)
     specs = tuple(sorted(machines if machines is not None else cluster.machines, key=lambda n: n.name))
@@ -136,8 +161,13 @@ def resolve(
     strategies = {role: cluster.strategy(role) for role in ("nodes", "pods", "services")}
     warnings: list[NetworkWarning] = []
     # size and mask rules need lengths only: refuse before anything is allocated
-    rules.check_planned(cluster, strategies, r.network_lengths(r.node_networks, "node_networks"),
-                        r.network_lengths(r.pod_networks, "pod_networks"))
+    node_lengths = r.network_lengths(r.node_networks, "node_networks")
+    pod_lengths = r.network_lengths(r.pod_networks, "pod_networks")
+    rules.check_planned(cluster, strategies, node_lengths, pod_lengths)
+    capacity.check_capacity(cluster, strategies, rules.planned(cluster, strategies, node_lengths, pod_lengths), specs, pod_lengths)
+    cp = parse_control_plane(control_plane)
+    peers = parse_bgp_peers(bgp_peers)
+    cloud_link = parse_cloud(cloud)
 
     nodes = r.nodes_role(strategies["nodes"])
     pods = r.cluster_role("pods", strategies["pods"])
@@ -146,7 +176,9 @@ def resolve(
     resolved = ResolvedCluster(
         name=cluster.name, version=cluster.version, nodes=nodes, pods=pods, services=services,
         machines=resolved_nodes, node_masks={f: cluster.node_mask(f) for f in FAMILIES},
+        control_plane=cp, bgp_peers=peers, cloud=cloud_link,
     )
+    r.check_private(resolved)
     warnings.extend(rules.check_resolved(cluster, resolved))
     return dataclasses.replace(resolved, warnings=tuple(warnings))
 
@@ -161,6 +193,7 @@ class _Resolver:
         self.pod_networks = pod_networks
         self.private_ipv4_parent = private_ipv4_parent
         self.ula = ula
+        self.private = Ipam()  # the cluster's own namespace: cluster-scoped ranges, rebuilt every run
         for what, given in (("node_networks", node_networks), ("pod_networks", pod_networks)):
             for fam, net in given.items():
                 if fam not in FAMILIES:
@@ -178,13 +211,16 @@ class _Resolver:
         return {fam: self._prefix_of(net, fam, f"{what}.{fam}").length for fam, net in given.items()}
 
     def given_network(self, role: str, s: RangeStrategy | None, fam: str, given: Mapping[str, str], what: str) -> ResolvedRange:
-        """A role's range the caller's stack already allocated; the strategy, if any, must agree."""
+        """A role's range the caller's stack already allocated; the strategy, if any, must agree.
+
+        A keyword's length is a minimum ("of at least that size", seed 003): the site's network
+        may be larger (AWS hands the VPC's /56 that holds the per-AZ /64 node subnets)."""
         net = given[fam]
         p = self._prefix_of(net, fam, f"{what}.{fam}")
         field_ = self.field(role, fam)
         if s is not None and s.kind == "cidr" and p.text != s.cidr:
             raise KubernetesNetworkError(f"{field_}: {s.cidr} but {what}.{fam} ({net}) is {p.text}; give one of them", field=field_)
-        if s is not None and s.kind != "cidr" and s.length is not None and p.length != s.length:
+        if s is not None and s.kind != "cidr" and s.length is not None and p.length > s.length:
             base = s.token.split("+")[0].split("/")[0]
             raise KubernetesNetworkError(
                 f"{field_}: {s.token} asks for /{s.length} but {what}.{fam} ({net}) is /{p.length}; write {base}/{p.length}", field=field_,
@@ -198,15 +234,63 @@ class _Resolver:
         except NotFound:
             raise KubernetesNetworkError(f"{what}: network {id!r} is not in the plan", field=what) from None
 
+    def _prefix_in(self, net_id: str, fam: str, what: str, role: str) -> Prefix:
+        """A role's network's prefix, in the namespace the role lives in."""
+        if net_id in self.private.networks and self.space(role, fam) is self.private:
+            return [p for p in self.private.networks[net_id].prefixes if p.family == fam][0]
+        return self._prefix_of(net_id, fam, what)
+
+    def ancestors(self, net_id: str, role: str, fam: str) -> tuple[str, ...]:
+        """The networks ``net_id`` was carved from, innermost first."""
+        ipam = self.private if net_id in self.private.networks and self.space(role, fam) is self.private else self.ipam
+        out, parent = [], ipam.networks[net_id].parent
+        while parent is not None:
+            out.append(parent)
+            parent = ipam.networks[parent].parent
+        return tuple(out)
+
+    def check_private(self, r: "ResolvedCluster") -> None:
+        """A cluster-scoped range may overlap other clusters' ranges, never the plan's own networks
+        (super networks, sites): the pods could not reach what lies there."""
+        for role in ("pods", "services"):
+            for rng in r.role(role).ordered():
+                if rng.scope != "cluster" or rng.prefix.is_relative:
+                    continue
+                for net in self.ipam.networks.values():
+                    if net.parent is not None or ("cluster" in net.labels and "role" in net.labels):
+                        continue  # children lie inside their supers; other clusters' ranges are theirs to share
+                    for p in net.prefixes:
+                        if not p.is_relative and p.family == rng.family and p.overlaps(rng.prefix):
+                            what = self.field(role, rng.family)
+                            raise LimitError(
+                                f"{what}: cluster-scoped {rng.text} overlaps {p.text} of network {net.id}: the cluster's own "
+                                f"addresses would hide what the plan puts there from its {role}; choose a range outside the plan's "
+                                "networks", field=what, source="the plan's allocator (constructs_lib.ipam)")
+
     def _prefix_of(self, net_id: str, fam: str, what: str) -> Prefix:
         ps = [p for p in self._network(net_id, what).prefixes if p.family == fam]
         if not ps:
             raise KubernetesNetworkError(f"{what}: network {net_id!r} has no {fam} prefix", field=what)
         return ps[0]
 
+    def space(self, role: str, fam: str) -> Ipam:
+        """The namespace a role's range lives in: the plan's, or the cluster's own when cluster-scoped."""
+        return self.private if self.c.scope_of(role, fam) == "cluster" else self.ipam
+
     def pin_super(self, id: str, cidr: str, role: str, fam: str) -> str:
         """A literal range as a super network of its own: the lock pins it, overlaps are refused."""
         what = self.field(role, fam)
+        ipam = self.space(role, fam)
+        if ipam is self.private:
+            try:
+                ipam.create_network(id, [cidr], name=f"{self.c.name} {role} {fam}", labels={"cluster": self.c.name, "role": role})
+            except Overlap as e:
+                raise LimitError(f"{what}: {cidr} overlaps another cluster-scoped range of this cluster ({e}); pods and services of "
+                                 f"one cluster need separate ranges [{limits.DISJOINT_SOURCE}]", field=what,
+                                 source=limits.DISJOINT_SOURCE) from None
+            except IpamError as e:
+                raise KubernetesNetworkError(f"{what}: {e}", field=what) from None
+            return id
         if id in self.ipam.networks:
             have = [p.text for p in self.ipam.networks[id].prefixes]
             if have != [cidr]:
@@ -218,9 +302,12 @@ class _Resolver:
         try:
             self.ipam.create_network(id, [cidr], name=f"{self.c.name} {role} {fam}", labels={"cluster": self.c.name, "role": role})
         except Overlap as e:
+            hint = ""
+            if role in ("pods", "services"):
+                hint = f", or, if it never leaves the cluster (an overlay, masqueraded), mark it scope: {{{role}: cluster}}"
             raise LimitError(
                 f"{what}: {cidr} overlaps a network the plan already holds ({e}); choose a free range or let the allocator pick one "
-                f"({'v6private/<len>' if fam == 'ipv6' else 'another private CIDR'})",
+                f"({'v6private/<len>' if fam == 'ipv6' else 'another private CIDR'}){hint}",
                 field=what, source="the plan's allocator (constructs_lib.ipam)",
             ) from None
         except IpamError as e:
@@ -230,12 +317,13 @@ class _Resolver:
     def ula_super(self, role: str) -> str:
         """The role's RFC 4193 /48: generated once, then pinned in the lock (ipam.ula and a network)."""
         id = self.key(role, "ula")
-        if id in self.ipam.networks:
+        ipam = self.space(role, "ipv6")
+        if id in ipam.networks:
             return id
-        cidr = self.ipam.pin_ula(id, self.ula)
+        cidr = self.ipam.pin_ula(id, self.ula)  # pinned in the lock in either scope: the same /48 every run
         try:
-            self.ipam.create_network(id, [cidr], private_super=True, name=f"{self.c.name} {role} RFC 4193",
-                                     labels={"cluster": self.c.name, "role": role})
+            ipam.create_network(id, [cidr], private_super=True, name=f"{self.c.name} {role} RFC 4193",
+                                labels={"cluster": self.c.name, "role": role})
         except IpamError as e:
             raise KubernetesNetworkError(f"{self.field(role, 'ipv6')}: v6private: {e}", field=role) from None
         return id
@@ -243,8 +331,9 @@ class _Resolver:
     def child(self, parent: str, role: str, fam: str, length: int) -> str:
         key = self.key(role, fam)
         what = self.field(role, fam)
+        ipam = self.ipam if parent == self.global_parent else self.space(role, fam)
         try:
-            net = self.ipam.allocate_network(parent, key, id=key, families=[fam], lengths={fam: length},
+            net = ipam.allocate_network(parent, key, id=key, families=[fam], lengths={fam: length},
                                              name=f"{self.c.name} {role} {fam}", labels={"cluster": self.c.name, "role": role})
         except IpamError as e:
             raise KubernetesNetworkError(f"{what}: {e}", field=what) from None
@@ -270,7 +359,8 @@ class _Resolver:
             net = self.child(self.global_parent, role, fam, length)
         else:  # pragma: no cover - fromNode/custom never reach here
             raise AssertionError(s.kind)
-        return ResolvedRange(role, fam, self._prefix_of(net, fam, what), s.kind, net, s.routed)
+        return ResolvedRange(role, fam, self._prefix_in(net, fam, what, role), s.kind, net, s.routed, self.c.scope_of(role, fam),
+                             self.ancestors(net, role, fam))
 
     def cluster_role(self, role: str, strategy: RoleStrategy | None) -> ResolvedRole:
         given = self.pod_networks if role == "pods" else {}
@@ -282,7 +372,8 @@ class _Resolver:
                     continue
                 cidr = limits.KUBERMATIC_DEFAULTS[role][fam]
                 net = self.pin_super(self.key(role, fam), cidr, role, fam)
-                ranges[fam] = ResolvedRange(role, fam, self._prefix_of(net, fam, role), "default", net, False)
+                ranges[fam] = ResolvedRange(role, fam, self._prefix_in(net, fam, role, role), "default", net, False,
+                                            self.c.scope_of(role, fam))
             return ResolvedRole(role, tuple(self.c.ip_families), ranges)
         if strategy.custom:
             return ResolvedRole(role, (), {}, custom=True)
@@ -296,7 +387,8 @@ class _Resolver:
             ranges = {}
             for fam in fams:
                 net = self.pin_super(self.key(role, fam), limits.KUBERMATIC_DEFAULTS[role][fam], role, fam)
-                ranges[fam] = ResolvedRange(role, fam, self._prefix_of(net, fam, role), "default", net, False)
+                ranges[fam] = ResolvedRange(role, fam, self._prefix_in(net, fam, role, role), "default", net, False,
+                                            self.c.scope_of(role, fam))
             return ResolvedRole(role, fams, ranges)
         ranges, from_node, aggregate = {}, [], {}
         for s in strategy.items:
@@ -348,6 +440,13 @@ class _Resolver:
         want = Prefix.parse(s.cidr, "nodes")
         what = self.field("nodes", s.family)
         inside = self.ipam.networks_containing(want)
+        foreign = [n for n in inside if "role" in n.labels and n.labels.get("cluster") not in (None, self.c.name)]
+        if foreign:
+            # an infrastructure subnet may hold several clusters' nodes; another cluster's own pinned range may not
+            n = foreign[0]
+            raise LimitError(f"{what}: {s.cidr} overlaps a network the plan already holds (cluster {n.labels['cluster']}'s "
+                             f"{n.labels['role']} range {n.id}); nodes of two clusters share a range only as a site's subnet",
+                             field=what, source="the plan's allocator (constructs_lib.ipam)")
         if inside:
             exact = [n for n in inside if any(p == want for p in n.prefixes)]
             net = exact[0].id if exact else None

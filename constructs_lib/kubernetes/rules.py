@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Mapping
 
 from constructs_lib.ipam import Prefix
 
-from . import limits
+from . import capacity, limits
 from .errors import KubernetesNetworkError, LimitError, NetworkWarning
 from .strategy import MAXBITS, RoleStrategy
 
@@ -83,7 +83,7 @@ def check_planned(cluster: "ClusterSpec", strategies: Mapping[str, RoleStrategy 
     per_node = {it.family: it.per_node for it in (nodes_s.items if nodes_s else ()) if it.per_node is not None}
     node_families = [p.family for p in plan["nodes"]]
 
-    # services: size (kubeadm always; kube-apiserver up to 1.33 with default gates), at least 10 addresses
+    # services: size (kubeadm always; kube-apiserver up to 1.33 with default gates), then what the control plane takes
     for p in plan["services"]:
         f = f"{c}: services ({p.family})"
         bits = MAXBITS[p.family] - p.length
@@ -96,9 +96,7 @@ def check_planned(cluster: "ClusterSpec", strategies: Mapping[str, RoleStrategy 
                 raise _limit(f, f"{p.token} (/{p.length}) is too large: kube-apiserver {cluster.kubernetes_version} with default feature "
                                 f"gates refuses an {NAME[p.family]} service range shorter than /{floor}; use /{floor} or longer, or target "
                                 "Kubernetes 1.34+ without kubeadm", limits.APISERVER_SIZE_CHECK_SOURCE)
-        if (1 << bits) < limits.MIN_SERVICE_ADDRESSES.value:
-            raise _limit(f, f"{p.token} (/{p.length}) has {1 << bits} addresses, fewer than {limits.MIN_SERVICE_ADDRESSES.value}; "
-                            f"use /{MAXBITS[p.family] - 4} or shorter", limits.MIN_SERVICE_ADDRESSES.source)
+    capacity.check_services(cluster, plan)  # the kubernetes service and cluster DNS take their addresses
 
     # pods: at least 14 addresses; node mask within the cluster mask and at most 16 bits longer
     for p in plan["pods"]:
@@ -229,6 +227,17 @@ def check_resolved(cluster: "ClusterSpec", r: "ResolvedCluster") -> list[Network
     for i, (ra, a) in enumerate(roles):
         for rb, b in roles[i + 1:]:
             if ra != rb and a.family == b.family and a.prefix.overlaps(b.prefix):
+                if a.network is not None and (a.network in b.within or b.network in a.within):
+                    # carved by the allocator from the other's network (a v6global service range from the AWS VPC /56
+                    # that holds the node subnets): beside what that network holds, never on it
+                    inner, outer = (b, ra) if a.network in b.within else (a, rb)
+                    if "gardener" in cluster.targets:
+                        warnings.append(NetworkWarning(
+                            f"cluster {r.name}: {rb if inner is b else ra} ({b.family})",
+                            f"{inner.text} lies inside the {outer} network, beside its subnets: Gardener's provider extensions "
+                            "refuse ranges inside the node network today (ValidateNotSubset); seed 003 proposes global service "
+                            "ranges from the provider's prefix", limits.DISJOINT_SOURCE))
+                    continue
                 f = f"cluster {r.name}: {rb} ({b.family})"
                 raise _limit(f, f"{b.text} overlaps {ra} {a.text}; nodes, pods and services of one cluster need separate ranges "
                                 "(pods that share the node's prefix are v6fromNode)", limits.DISJOINT_SOURCE)
@@ -236,6 +245,8 @@ def check_resolved(cluster: "ClusterSpec", r: "ResolvedCluster") -> list[Network
     # nodes: addresses and prefixes inside the node range, node prefixes apart, node-ip for every family
     nodes = r.nodes
     seen: list[tuple[str, "ResolvedRange"]] = []
+    larger: dict[str, list[tuple[str, int]]] = {}  # family -> (node, length) given a larger prefix than +prefix asked for
+    owners: dict[tuple[str, str], str] = {}  # (family, address) -> node
     for n in r.machines:
         for fam in nodes.families:
             f = f"cluster {r.name}: node {n.name} ({fam})"
@@ -246,6 +257,11 @@ def check_resolved(cluster: "ClusterSpec", r: "ResolvedCluster") -> list[Network
                     f"(seed 001, seed 004): give machines[{n.name}].addresses.{fam} or a node range the plan holds", field=f,
                 )
             addr = n.addresses[fam]
+            if not addr.startswith("${"):
+                if (fam, addr) in owners:
+                    raise KubernetesNetworkError(f"{f}: address {addr} is node {owners[fam, addr]}'s as well; every node needs its "
+                                                 "own", field=f)
+                owners[fam, addr] = n.name
             if rng is not None and not rng.prefix.is_relative and not addr.startswith("${"):
                 if ipaddress.ip_address(addr) not in ipaddress.ip_network(rng.prefix.text):
                     raise KubernetesNetworkError(f"{f}: address {addr} is outside the node range {rng.text}", field=f)
@@ -261,14 +277,104 @@ def check_resolved(cluster: "ClusterSpec", r: "ResolvedCluster") -> list[Network
                 size = nodes.per_node.get(fam)
                 if size is not None and own.prefix.length > size:
                     raise KubernetesNetworkError(f"{f}: prefix {own.text} is smaller than the +prefix/{size} asked for", field=f)
+                if size is not None and own.prefix.length < size:
+                    larger.setdefault(fam, []).append((n.name, own.prefix.length))
                 for other_name, other in seen:
                     if other.family == fam and other.prefix.overlaps(own.prefix):
                         raise KubernetesNetworkError(f"{f}: prefix {own.text} overlaps node {other_name}'s {other.text}", field=f)
                 seen.append((n.name, own))
+
+    for fam, given in sorted(larger.items()):
+        lengths = "/".join(f"/{x}" for x in sorted({length for _, length in given}))
+        names = ", ".join(name for name, _ in given)
+        warnings.append(NetworkWarning(
+            f"cluster {r.name}: nodes ({fam})",
+            f"+prefix/{nodes.per_node[fam]} is met with the {lengths} the infrastructure delegates to each node ({len(given)} of "
+            f"{len(r.machines)}: {names}), larger than asked, as 'of at least that size' allows; pods use all of it", limits.SEED_003))
+    warnings.extend(check_site(cluster, r))
 
     svc, pods = set(r.services.families), set(r.pods.families) | set(r.pods.from_node)
     for fam in sorted(svc - pods):
         if not r.pods.custom:
             warnings.append(NetworkWarning(f"cluster {r.name}: services ({fam})",
                                            f"{NAME[fam]} services but no {NAME[fam]} pods: such services have no endpoints but host-network pods"))
+    return warnings
+
+
+# -- what the site hands besides nodes ----------------------------------------------------------
+def check_site(cluster: "ClusterSpec", r: "ResolvedCluster") -> list[NetworkWarning]:
+    """The control plane, BGP and cloud inputs against the cluster; settings without effect are refused."""
+    from .site import merged_peers
+
+    warnings: list[NetworkWarning] = []
+    c = f"cluster {r.name}"
+    node_fams = list(r.nodes.families)
+    cp = r.control_plane
+    if cp is not None:
+        names = {m.name for m in r.machines}
+        for node in cp.nodes:
+            if node not in names:
+                raise KubernetesNetworkError(f"{c}: control_plane.nodes: {node!r} is not a machine of the cluster "
+                                             f"({', '.join(sorted(names)) or 'none'})", field="control_plane.nodes")
+        primary = node_fams[0] if node_fams else None
+        if primary is not None and primary not in cp.vips:
+            raise KubernetesNetworkError(f"{c}: control_plane.vips: no {NAME[primary]} VIP; kubeadm's controlPlaneEndpoint is the VIP "
+                                         f"of the nodes' primary family ({NAME[primary]})", field="control_plane.vips")
+        for fam in cp.vips:
+            if fam not in node_fams:
+                raise KubernetesNetworkError(f"{c}: control_plane.vips.{fam}: the nodes have no {NAME[fam]} address to serve it "
+                                             f"(nodes: {'+'.join(map(NAME.get, node_fams))})", field="control_plane.vips")
+        vrrp = next(iter(cp.vips))
+        for holder, addrs in cp.holders.items():
+            if vrrp not in addrs:
+                raise KubernetesNetworkError(f"{c}: control_plane.holders.{holder}: no {NAME[vrrp]} address; keepalived speaks VRRP "
+                                             f"over {NAME[vrrp]} between the holders", field="control_plane.holders")
+        if len(cp.holders) > 1 and cluster.api_load_balancer.priorities and len(cluster.api_load_balancer.priorities) < len(cp.holders):
+            raise KubernetesNetworkError(f"{c}: api_load_balancer.priorities: {len(cluster.api_load_balancer.priorities)} for "
+                                         f"{len(cp.holders)} holders ({', '.join(cp.holders)}); give one per holder",
+                                         field="api_load_balancer.priorities")
+        if cp.holders and not cp.nodes:
+            raise KubernetesNetworkError(f"{c}: control_plane.nodes: none, but HAProxy on {', '.join(cp.holders)} needs the "
+                                         "control-plane nodes as its backends", field="control_plane.nodes")
+    elif cluster.api_load_balancer.model_fields_set:
+        raise KubernetesNetworkError(f"{c}: api_load_balancer: set, but the cluster's site hands no control-plane VIPs; it has no "
+                                     "effect: drop it", field="api_load_balancer")
+
+    bgp = cluster.calico.bgp
+    if bgp is not None:
+        if cluster.cni != "calico":
+            raise KubernetesNetworkError(f"{c}: calico.bgp: the cluster's CNI is {cluster.cni}; drop calico.bgp or set cni: calico",
+                                         field="calico.bgp")
+        peers = merged_peers(bgp.peers, r.bgp_peers, c)
+        if not peers:
+            raise KubernetesNetworkError(f"{c}: calico.bgp: no peer; the site hands its gateways (OpenStack: the VIPs the gateways "
+                                         "hold), or give calico.bgp.peers", field="calico.bgp")
+        for name, addrs in peers.items():
+            for fam in addrs:
+                if fam not in node_fams:
+                    raise KubernetesNetworkError(f"{c}: BGP peer {name} ({fam}): the nodes have no {NAME[fam]} address to peer from "
+                                                 f"(nodes: {'+'.join(map(NAME.get, node_fams))})", field="calico.bgp.peers")
+
+    kkp = cluster.kubermatic.node_ports_allowed_ip_ranges
+    if kkp:
+        f = f"{c}: kubermatic.node_ports_allowed_ip_ranges"
+        if "kubermatic" not in cluster.targets:
+            raise KubernetesNetworkError(f"{f}: has no effect without the kubermatic target; add it to targets or drop the setting", field=f)
+        if r.cloud is None:
+            raise KubernetesNetworkError(f"{f}: KKP sets it in spec.cloud.<provider>, but the cluster has no cloud (a site of kind "
+                                         "openstack or aws hands it); drop the setting", field=f)
+        missing = [fam for fam in node_fams if fam not in kkp]
+        if missing:
+            raise KubernetesNetworkError(f"{f}: no {NAME[missing[0]]} range for a {'+'.join(map(NAME.get, node_fams))} cluster: "
+                                         f"{NAME[missing[0]]} NodePorts would follow KKP's default (anywhere); give "
+                                         f"{missing[0]} as well (::/0 or 0.0.0.0/0 to open it on purpose)", field=f)
+        extra = [fam for fam in kkp if fam not in node_fams]
+        if extra:
+            raise KubernetesNetworkError(f"{f}.{extra[0]}: the nodes have no {NAME[extra[0]]} address; drop it", field=f)
+    elif "kubermatic" in cluster.targets and r.cloud is not None:
+        warnings.append(NetworkWarning(f"{c}: kubermatic", "no node_ports_allowed_ip_ranges: KKP opens the NodePort range to anywhere "
+                                                          "(0.0.0.0/0 and ::/0); set kubermatic.node_ports_allowed_ip_ranges to say who",
+                                       "kubermatic/kubermatic pkg/apis/kubermatic/v1/cluster.go (NodePortsAllowedIPRanges)"))
+    if r.cloud is not None and r.cloud.provider == "aws" and r.cloud.subnets and not r.cloud.region:
+        raise KubernetesNetworkError(f"{c}: cloud.region: the AWS machine networks need the region", field="cloud.region")
     return warnings

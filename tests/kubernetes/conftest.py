@@ -29,7 +29,8 @@ def cluster(**kw):
 
 def build(ipam=None, **kw):
     """(cluster, resolved, ipam) for keyword arguments of the cluster section."""
-    resolve_kw = {k: kw.pop(k) for k in ("global_parent", "node_networks", "private_ipv4_parent") if k in kw}
+    resolve_kw = {k: kw.pop(k) for k in ("global_parent", "node_networks", "pod_networks", "private_ipv4_parent", "control_plane",
+                                         "bgp_peers", "cloud") if k in kw}
     resolve_kw.setdefault("global_parent", "vpc-main")
     ipam = ipam if ipam is not None else plan()
     c = cluster(**kw)
