@@ -169,7 +169,7 @@ class _Diff:
             f"the plan adds the {after.name} network with {_shown(pool)} as its first pool",
             [addrpool_add(pool), f"POOL=$(uuid_of addrpool-list 4 {pool.name})",
              f"system network-add {kind.sysinv} {kind.sysinv} {'true' if after.dynamic else 'false'} \"$POOL\""],
-            ["then assign the network to the controllers' interfaces (system interface-network-assign)"] if kind.name == "admin" else []))
+            ["assign the network to the controllers' interfaces (system interface-network-assign)"] if kind.name == "admin" else []))
         if after.secondary is not None:
             self.networks.append(_Change(f"{after.name} is dual-stack: the plan adds {_shown(after.secondary)}",
                                          [addrpool_add(after.secondary), _assign(kind, after.secondary)]))

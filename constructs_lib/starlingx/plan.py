@@ -401,7 +401,7 @@ class _System:
         if not kind.roles:
             return out, {}
         sticky: dict[str, str] = {}
-        for f in ROLE_FIELDS:
+        for f in ROLE_FIELDS[:3]:  # the ones StarlingX fills in; a gateway left out is no gateway
             held = self.ipam.allocations.get(f"{key}/{ROLE_KEY[f]}")
             if f not in out and held is not None and held.address is not None:
                 sticky[f] = out[f] = held.address

@@ -24,6 +24,7 @@ import re
 from typing import Annotated, Any, Callable, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, ValidationError, field_validator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ..errors import DualstackError, validation_lines
 from ..ipam.errors import InvalidPrefix
@@ -34,6 +35,7 @@ from .networks import KINDS
 Family = Literal["ipv4", "ipv6"]
 #: a system name keys its allocations and names its folder of files (as a site name does)
 SYSTEM_NAME = re.compile(r"^[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?$")
+NAME_RULE = "a system name is lower-case letters, digits and '-', at most 42 (it keys allocations and names the folder starlingx/<system>/)"
 #: sysinv pool names go into shell commands: keep them to safe characters
 POOL_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")
 #: bootstrap: "At least one DNS server is required and maximum 3 servers are allowed"
@@ -227,6 +229,27 @@ class StarlingxSection(RootModel[dict[str, SystemSpec]]):
 
     root: dict[str, SystemSpec] = Field(default_factory=dict)
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _names(cls, data: Any, handler: Any) -> Any:
+        """Bad system names reported at their own path, beside every problem of the systems themselves;
+        an empty ``starlingx:`` (YAML null) is no systems."""
+        if data is None:
+            data = {}
+        bad = [InitErrorDetails(type=PydanticCustomError("value_error", NAME_RULE), loc=(name,), input=name)
+               for name in (data if isinstance(data, dict) else {}) if not (isinstance(name, str) and SYSTEM_NAME.match(name))]
+        try:
+            section = handler(data)
+        except ValidationError as e:
+            if not bad:
+                raise
+            others = [InitErrorDetails(type=x["type"], loc=x["loc"], input=x["input"], ctx=x.get("ctx", {}))
+                      for x in e.errors(include_url=False)]
+            raise ValidationError.from_exception_data(cls.__name__, bad + others) from None
+        if bad:
+            raise ValidationError.from_exception_data(cls.__name__, bad)
+        return section
+
     @property
     def systems(self) -> dict[str, SystemSpec]:
         return self.root
@@ -240,17 +263,7 @@ def parse_section(data: Any, prefix: str = "starlingx") -> StarlingxSection:
         return StarlingxSection({})
     if not isinstance(data, dict):
         raise StarlingxError([f"{prefix}: must be a mapping of system names to systems, not {type(data).__name__}"])
-    lines = name_lines(data, prefix)
     try:
-        section = StarlingxSection.model_validate(data)
+        return StarlingxSection.model_validate(data)
     except ValidationError as e:
-        raise StarlingxError(lines + validation_lines(e, prefix)) from None
-    if lines:
-        raise StarlingxError(lines)
-    return section
-
-
-def name_lines(data: dict, prefix: str = "starlingx") -> list[str]:
-    """A line per system name that is not one (checked apart, so the systems' own problems are reported too)."""
-    return [f"{prefix}.{name}: a system name is lower-case letters, digits and '-', at most 42 (it keys allocations "
-            "and names the folder starlingx/<system>/)" for name in data if not (isinstance(name, str) and SYSTEM_NAME.match(name))]
+        raise StarlingxError(validation_lines(e, f"{prefix}.")) from None
