@@ -35,45 +35,35 @@ class NeutronStartError(RuntimeError):
     """The server did not come up; the message carries the tail of its log."""
 
 
-def write_config(runtime: Path, db: Path) -> Path:
+def _config(runtime: Path, db: Path, paste: Path) -> dict[str, dict[str, str]]:
+    return {
+        "DEFAULT": {
+            "core_plugin": "ml2", "service_plugins": "router", "auth_strategy": "noauth", "transport_url": "fake://",
+            "notify_nova_on_port_status_changes": "false", "notify_nova_on_port_data_changes": "false",
+            "dhcp_agent_notification": "false", "network_auto_schedule": "false", "router_auto_schedule": "false",
+            "allow_overlapping_ips": "true", "api_paste_config": str(paste), "state_path": str(runtime / "state"),
+            "api_workers": "1", "debug": "false",
+        },
+        "database": {"connection": f"sqlite:///{db}"},
+        "oslo_concurrency": {"lock_path": str(runtime / "lock")},
+        "ml2": {"type_drivers": "local,flat,vlan", "tenant_network_types": "local", "mechanism_drivers": "",
+                "extension_drivers": "port_security"},
+        "ml2_type_flat": {"flat_networks": "public"},
+        "ml2_type_vlan": {"network_vlan_ranges": "physnet1:100:200"},
+    }
+
+
+def write_config(runtime: Path, db: Path, overrides: dict[str, dict[str, str]] | None = None) -> Path:
+    """``neutron.conf`` (and the stock ``api-paste.ini``) in ``runtime``; ``overrides`` per section."""
     runtime.mkdir(parents=True, exist_ok=True)
     paste = runtime / "api-paste.ini"
     shutil.copyfile(neutron_env.VENV / "etc" / "neutron" / "api-paste.ini", paste)  # the stock one
+    sections = _config(runtime, db, paste)
+    for section, values in (overrides or {}).items():
+        sections.setdefault(section, {}).update(values)
     conf = runtime / "neutron.conf"
-    conf.write_text(f"""[DEFAULT]
-core_plugin = ml2
-service_plugins = router
-auth_strategy = noauth
-transport_url = fake://
-notify_nova_on_port_status_changes = false
-notify_nova_on_port_data_changes = false
-dhcp_agent_notification = false
-network_auto_schedule = false
-router_auto_schedule = false
-allow_overlapping_ips = true
-api_paste_config = {paste}
-state_path = {runtime / "state"}
-api_workers = 1
-debug = false
-
-[database]
-connection = sqlite:///{db}
-
-[oslo_concurrency]
-lock_path = {runtime / "lock"}
-
-[ml2]
-type_drivers = local,flat,vlan
-tenant_network_types = local
-mechanism_drivers =
-extension_drivers = port_security
-
-[ml2_type_flat]
-flat_networks = public
-
-[ml2_type_vlan]
-network_vlan_ranges = physnet1:100:200
-""")
+    conf.write_text("".join(f"[{name}]\n" + "".join(f"{k} = {v}\n" for k, v in values.items()) + "\n"
+                            for name, values in sections.items()))
     return conf
 
 
@@ -106,6 +96,7 @@ class NeutronServer:
     python: Path
     process: subprocess.Popen | None = None
     url: str = ""
+    overrides: dict[str, dict[str, str]] = field(default_factory=dict)
     log_path: Path = field(init=False)
     startup_seconds: float = 0.0
 
@@ -116,7 +107,7 @@ class NeutronServer:
     def start(self) -> Neutron:
         db = self.runtime / "neutron.db"
         shutil.copyfile(schema_template(self.python), db)
-        conf = write_config(self.runtime, db)
+        conf = write_config(self.runtime, db, self.overrides)
         port_file = self.runtime / "port"
         t0 = time.monotonic()
         log = open(self.log_path, "wb")

@@ -90,10 +90,13 @@ def lab(cloud) -> Lab:
     v6 = create("subnets", "subnet", network_id=net["id"], cidr="fd90::/64", ip_version=6,
                 ipv6_ra_mode="dhcpv6-stateful", ipv6_address_mode="dhcpv6-stateful")
     router = create("routers", "router", name="lab", external_gateway_info={"network_id": cloud.public_network_id})
+    # a pool of its own: the site tests keep the default pool's first prefixes to themselves
+    pool = n.post("/subnetpools", {"subnetpool": {"name": "differential", "prefixes": ["fd9a:3c57:e1b1::/48"],
+                                                  "default_prefixlen": 64, "shared": True}})["subnetpool"]
     for s in (v4, v6):
         n.put(f"/routers/{router['id']}/add_router_interface", {"subnet_id": s["id"]})
     return Lab(n, project, net["id"], scratch["id"], v4, v6, v4b, router["id"], cloud.public_network_id,
-               cloud.public_subnets, cloud.default_pool_v6)
+               cloud.public_subnets, pool)
 
 
 def v4spec(cidr="10.0.0.0/24", **kw) -> SubnetSpec:
@@ -137,8 +140,8 @@ CASES = [
     # -- check_subnet: ip_version, cidr / pool, lengths -------------------------------------------------
     Case("ip-version-5", "check_subnet", lambda lab: nr.check_subnet(SubnetSpec(label="x", ip_version=5, cidr="10.0.0.0/24")),
          S(cidr="10.0.0.0/24", ip_version=5)),
-    Case("cidr-and-prefixlen", "check_subnet", lambda lab: nr.check_subnet(pool_spec(cidr="fd9a:3c57:e1b0:99::/64", prefix_length=64)),
-         lambda lab: lab.subnet(cidr="fd9a:3c57:e1b0:99::/64", prefixlen=64, subnetpool_id=lab.pool["id"], ip_version=6)),
+    Case("cidr-and-prefixlen", "check_subnet", lambda lab: nr.check_subnet(pool_spec(cidr="fd9a:3c57:e1b1:99::/64", prefix_length=64)),
+         lambda lab: lab.subnet(cidr="fd9a:3c57:e1b1:99::/64", prefixlen=64, subnetpool_id=lab.pool["id"], ip_version=6)),
     Case("no-cidr-no-pool", "check_subnet", lambda lab: nr.check_subnet(SubnetSpec(label="x", ip_version=4)), S(ip_version=4)),
     Case("pool-without-prefix-length", "check_subnet", lambda lab: nr.check_subnet(pool_spec()),
          lambda lab: lab.subnet(subnetpool_id=lab.pool["id"], ip_version=6), why="apply-time"),
@@ -187,8 +190,8 @@ CASES = [
     Case("ipv4-31-gateway-at-network", "check_subnet", lambda lab: nr.check_subnet(v4spec("10.0.0.0/31", enable_dhcp=False, gateway_ip="10.0.0.0")),
          S(cidr="10.0.0.0/31", ip_version=4, enable_dhcp=False, gateway_ip="10.0.0.0")),
     # -- gateway ---------------------------------------------------------------------------------------------
-    Case("pool-with-fixed-gateway", "check_subnet", lambda lab: nr.check_subnet(pool_spec(prefix_length=64, gateway_ip="fd9a:3c57:e1b0::1")),
-         lambda lab: lab.subnet(subnetpool_id=lab.pool["id"], prefixlen=64, ip_version=6, gateway_ip="fd9a:3c57:e1b0::1"), why="apply-time"),
+    Case("pool-with-fixed-gateway", "check_subnet", lambda lab: nr.check_subnet(pool_spec(prefix_length=64, gateway_ip="fd9a:3c57:e1b1::1")),
+         lambda lab: lab.subnet(subnetpool_id=lab.pool["id"], prefixlen=64, ip_version=6, gateway_ip="fd9a:3c57:e1b1::1"), why="apply-time"),
     Case("gateway-family", "check_subnet", lambda lab: nr.check_subnet(v4spec(gateway_ip="fd00::1")), S(cidr="10.0.0.0/24", ip_version=4, gateway_ip="fd00::1")),
     Case("gateway-broadcast", "check_subnet", lambda lab: nr.check_subnet(v4spec(gateway_ip="10.0.0.255")), S(cidr="10.0.0.0/24", ip_version=4, gateway_ip="10.0.0.255")),
     Case("gateway-network", "check_subnet", lambda lab: nr.check_subnet(v4spec(gateway_ip="10.0.0.0")), S(cidr="10.0.0.0/24", ip_version=4, gateway_ip="10.0.0.0")),
@@ -230,8 +233,8 @@ CASES = [
     Case("pool-uppercase", "canonical_address", lambda lab: nr.check_subnet(v6spec(allocation_pools=(("FD00::2", "FD00::9"),))),
          S(cidr="fd00::/64", ip_version=6, allocation_pools=[{"start": "FD00::2", "end": "FD00::9"}]), why="rewrite",
          sent="FD00::2", stored=lambda s: s["allocation_pools"][0]["start"]),
-    Case("pool-with-subnet-pool", "check_allocation_pools", lambda lab: nr.check_subnet(pool_spec(prefix_length=64, allocation_pools=(("fd9a:3c57:e1b0::2", "fd9a:3c57:e1b0::9"),))),
-         lambda lab: lab.subnet(subnetpool_id=lab.pool["id"], prefixlen=64, ip_version=6, allocation_pools=[{"start": "fd9a:3c57:e1b0::2", "end": "fd9a:3c57:e1b0::9"}])),
+    Case("pool-with-subnet-pool", "check_allocation_pools", lambda lab: nr.check_subnet(pool_spec(prefix_length=64, allocation_pools=(("fd9a:3c57:e1b1::2", "fd9a:3c57:e1b1::9"),))),
+         lambda lab: lab.subnet(subnetpool_id=lab.pool["id"], prefixlen=64, ip_version=6, allocation_pools=[{"start": "fd9a:3c57:e1b1::2", "end": "fd9a:3c57:e1b1::9"}])),
     # -- router interfaces and router ports -------------------------------------------------------------------------
     Case("interface-without-gateway", "check_router_interface", lambda lab: nr.check_router_interface(v4spec("10.93.0.0/24", no_gateway=True)),
          lambda lab: _interface(lab, cidr="10.93.0.0/24", ip_version=4, gateway_ip=None)),
