@@ -15,12 +15,13 @@ Pure Python, for every store and the app:
 from __future__ import annotations
 
 import copy
-import ipaddress
 import re
+import socket
 from typing import Any, Iterable, Mapping, NamedTuple
 
 from ..errors import DualstackError, StoreError
 from ..ipam.allocator import DEFAULT_OWNER, parse_relative
+from ..ipam.errors import IpamError
 from ..ipam.lockfile import FORMAT
 from ..ipam.prefix import MAXBITS, Prefix
 
@@ -318,19 +319,44 @@ def overlaps(document: Mapping[str, Any], new: set[tuple[str, str]], where: str 
 
 
 # -- placing entries: every network's prefixes, parsed ---------------------------------------------
+def _canonical_number(text: str) -> bool:
+    return text.isdigit() and text.isascii() and (text == "0" or text[0] != "0")
+
+
+def fast_address(text: str) -> tuple[int, int] | None:
+    """(version, value) of an address in the allocator's canonical spelling, or None (then ask
+    ``Prefix.parse_address``, which decides and says why). C-speed: a plan holds tens of thousands."""
+    if ":" in text:
+        if "." in text or "%" in text:  # embedded IPv4 and zones: spelled differently by libc; the slow path decides
+            return None
+        try:
+            packed = socket.inet_pton(socket.AF_INET6, text)
+        except (OSError, ValueError):
+            return None
+        return (6, int.from_bytes(packed, "big")) if socket.inet_ntop(socket.AF_INET6, packed) == text else None
+    parts = text.split(".")
+    if len(parts) != 4 or not all(_canonical_number(x) and int(x) < 256 for x in parts):
+        return None
+    a, b, c, d = (int(x) for x in parts)
+    return 4, (a << 24) | (b << 16) | (c << 8) | d
+
+
+def parse_address(text: str, field: str) -> tuple[int, int]:
+    got = fast_address(text)
+    return got if got is not None else _ipam(lambda: Prefix.parse_address(text, field), field)
+
+
 def parse_cidr(text: str, field: str) -> Prefix:
     """A canonical concrete CIDR (fast path); anything unusual goes to ``Prefix.parse`` for its message."""
     addr, _, length = text.partition("/")
-    if length.isdigit() and (length == "0" or not length.startswith("0")):
-        try:
-            ip = ipaddress.ip_address(addr)
-        except ValueError:
-            ip = None
-        if ip is not None and str(ip) == addr:
-            v, n, bits = ip.version, int(ip), int(length)
+    if _canonical_number(length):
+        got = fast_address(addr)
+        if got is not None:
+            v, n = got
+            bits = int(length)
             if bits <= MAXBITS[v] and not n & ((1 << (MAXBITS[v] - bits)) - 1):
                 return Prefix(v, n, bits)
-    return Prefix.parse(text, field)
+    return _ipam(lambda: Prefix.parse(text, field), field)
 
 
 class Spaces:
@@ -343,6 +369,7 @@ class Spaces:
     def __init__(self, networks: Mapping[str, Any]) -> None:
         self.networks = networks
         self._prefixes: dict[str, list[Prefix]] = {}
+        self._relative_texts: dict[str, dict[str, Prefix]] = {}
         self.roots: list[Prefix] = []
         for id, e in networks.items():
             if isinstance(e, Mapping) and e.get("parent") is None:
@@ -396,35 +423,55 @@ class Spaces:
 
     def allocation(self, key: str, e: Any) -> tuple[Prefix, Prefix]:
         """(the allocation's prefix, the network prefix it was carved from); texts checked canonical."""
-        field = f"allocations.{key}"
-        if not isinstance(e, Mapping):
-            raise StoreError(f"{field}: {e!r} is not an allocation")
+        if not isinstance(e, dict):
+            raise StoreError(f"allocations.{key}: {e!r} is not an allocation")
         network = e.get("network")
         if network not in self.networks:
-            raise StoreError(f"{field}.network: {network!r} is not a network of the document")
+            raise StoreError(f"allocations.{key}.network: {network!r} is not a network of the document")
         prefixes = self.prefixes(network)
         if "address" in e:
             text = e["address"]
             if not isinstance(text, str):
-                raise StoreError(f"{field}.address: {text!r} is not an address")
+                raise StoreError(f"allocations.{key}.address: {text!r} is not an address")
             if text.startswith("cidrhost("):
-                return _relative_host(text, prefixes, f"{field}.address", network)
-            v, value = _ipam(lambda: Prefix.parse_address(text, f"{field}.address"), field)
+                return _relative_host(text, prefixes, f"allocations.{key}.address", network)
+            v, value = parse_address(text, f"allocations.{key}.address")
             want = Prefix(v, value, MAXBITS[v])
-            return want, self.container(prefixes, want, f"{field}.address", network)
+            return want, self.container(prefixes, want, f"allocations.{key}.address", network)
         text = e.get("cidr")
         if not isinstance(text, str):
-            raise StoreError(f"{field}.cidr: {text!r} is not a prefix")
+            raise StoreError(f"allocations.{key}.cidr: {text!r} is not a prefix")
         if text.startswith("cidrsubnet("):
+            got = self._nested(network, prefixes, text)
+            if got is not None:
+                return got
+            field = f"allocations.{key}.cidr"
             relative = [p for p in prefixes if p.root is not None]
-            want = _ipam(lambda: parse_relative(text, relative, f"{field}.cidr"), field)
-            parent = self.container(relative, want, f"{field}.cidr", network)
+            want = _ipam(lambda: parse_relative(text, relative, field), field)
+            parent = self.container(relative, want, field, network)
             canonical = want.expr_against(parent.text, parent)
             if canonical != text:
-                raise StoreError(f"{field}.cidr: {text!r} is not canonical; write {canonical}")
+                raise StoreError(f"{field}: {text!r} is not canonical; write {canonical}")
             return want, parent
-        want = _ipam(lambda: parse_cidr(text, f"{field}.cidr"), field)
-        return want, self.container(prefixes, want, f"{field}.cidr", network)
+        want = parse_cidr(text, f"allocations.{key}.cidr")
+        return want, self.container(prefixes, want, f"allocations.{key}.cidr", network)
+
+    def _nested(self, network: str, prefixes: list[Prefix], text: str) -> tuple[Prefix, Prefix] | None:
+        """``cidrsubnet(<a relative prefix of the network>, newbits, netnum)`` in its canonical spelling
+        (the form the allocator writes), without a regular expression; None: ask the allocator's parser."""
+        by_text = self._relative_texts.get(network)
+        if by_text is None:
+            by_text = self._relative_texts[network] = {p.text: p for p in prefixes if p.root is not None}
+        inner, _, rest = text[11:].rpartition(", ")  # text[11:]: after "cidrsubnet("
+        inner, _, newbits = inner.rpartition(", ")
+        parent = by_text.get(inner)
+        netnum = rest[:-1]
+        if parent is None or not rest.endswith(")") or not _canonical_number(newbits) or not _canonical_number(netnum):
+            return None
+        length = parent.length + int(newbits)
+        if int(newbits) == 0 or length > parent.maxbits or int(netnum) >> int(newbits):
+            return None
+        return Prefix(parent.version, parent.base + (int(netnum) << (parent.maxbits - length)), length, parent.root), parent
 
 
 def _prefix_list(e: Mapping[str, Any], id: str) -> list[Any]:
@@ -436,8 +483,6 @@ def _prefix_list(e: Mapping[str, Any], id: str) -> list[Any]:
 
 def _ipam(parse: Any, field: str) -> Any:
     """Run an allocator parser; its refusal (an ``IpamError``) becomes a ``StoreError`` of the same line."""
-    from ..ipam.errors import IpamError
-
     try:
         return parse()
     except IpamError as e:

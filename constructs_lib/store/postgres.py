@@ -18,6 +18,7 @@ serialization failures and deadlocks (``RetryableStoreError``) and connection pr
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from contextlib import contextmanager
@@ -69,38 +70,75 @@ def schema_version() -> int:
 
 
 # -- prefixes <-> rows -----------------------------------------------------------------------------
-def _cidr_of(p: Prefix) -> str:
-    """The ``cidr`` value of a prefix: itself, or its offset inside the root's placeholder (base 0)."""
-    return f"{format_address(p.version, p.base)}/{p.length}"
+#: an apply-time root: (expression, IP version, length), as the allocator tells roots apart
+RootKey = tuple  # (str, int, int)
+#: how many levels networks may nest (the schema has one exclusion constraint per depth)
+MAX_DEPTH = 15
 
 
-def _root_of(p: Prefix) -> str:
-    return p.root.expr if p.root is not None else ""
+def _hex6(n: int) -> str:
+    """An IPv6 address as eight groups, uncompressed (PostgreSQL reads any valid spelling)."""
+    h = f"{n:032x}"
+    return ":".join((h[0:4], h[4:8], h[8:12], h[12:16], h[16:20], h[20:24], h[24:28], h[28:32]))
+
+
+class _Cidrs:
+    """The ``cidr`` value of a prefix: itself when concrete; inside an apply-time root, its offset
+    placed in the root's slot of the placeholder space ``0:<slot>::/32`` (IPv4 offsets in its last 32 bits)."""
+
+    def __init__(self, slots: dict[RootKey, int]) -> None:
+        self.slots = slots
+        self._cache: dict[Prefix, str] = {}
+
+    def __call__(self, p: Prefix) -> str:
+        got = self._cache.get(p)
+        if got is None:
+            if p.root is None:
+                got = f"{format_address(p.version, p.base)}/{p.length}"
+            else:
+                slot = self.slots[(p.root.expr, p.root.version, p.root.length)]
+                got = f"{_hex6((slot << 96) | p.base)}/{p.length if p.version == 6 else p.length + 96}"
+            if len(self._cache) < 4096:  # parents repeat; the blocks themselves do not
+                self._cache[p] = got
+        return got
+
+    def slot(self, p: Prefix) -> int | None:
+        return None if p.root is None else self.slots[(p.root.expr, p.root.version, p.root.length)]
 
 
 def _json(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, sort_keys=True, separators=(",", ":"))
+    return None if value is None else json.dumps(value)  # json's default encoder is the cached C one
 
 
 class _Rows:
-    """Column arrays for the batched statements of one commit."""
+    """Rows for the batched statements of one commit: ``COPY`` takes them as rows, ``unnest`` as columns."""
 
     def __init__(self, *names: str) -> None:
-        self.columns: dict[str, list[Any]] = {n: [] for n in names}
+        self.names = names
+        self._rows: list[tuple[Any, ...]] = []
 
     def add(self, *values: Any) -> None:
-        for column, v in zip(self.columns.values(), values):
-            column.append(v)
+        self._rows.append(values)
 
     def __len__(self) -> int:
-        return len(next(iter(self.columns.values())))
+        return len(self._rows)
 
     def params(self) -> list[list[Any]]:
-        return list(self.columns.values())
+        return [list(column) for column in zip(*self._rows)] if self._rows else [[] for _ in self.names]
+
+    def rows(self) -> list[tuple[Any, ...]]:
+        return self._rows
+
+
+def _copy(cur: Any, statement: str, rows: Any) -> None:
+    """``COPY ... FROM STDIN``: the fastest way in (psycopg formats rows in C; None is NULL)."""
+    with cur.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def _block_rows() -> _Rows:
-    return _Rows("kind", "network", "position", "key", "owner", "purpose", "parent", "root", "parent_cidr", "cidr", "text")
+    return _Rows("kind", "network", "position", "key", "owner", "purpose", "parent", "parent_cidr", "depth", "root_slot", "cidr", "text")
 
 
 def _network_rows() -> _Rows:
@@ -154,7 +192,7 @@ class PostgresStore:
             diag = getattr(e, "diag", None)
             constraint = getattr(diag, "constraint_name", None) or ""
             detail = scrub(getattr(diag, "message_detail", None) or "", self.url.text)
-            what = _CONSTRAINTS.get(constraint, constraint or "a constraint")
+            what = _CONSTRAINTS.get(re.sub(r"^block_depth_\d+_disjoint$", "block_depth_disjoint", constraint), constraint or "a constraint")
             return StoreError(f"{self.where}: the schema refuses the change ({what}): {message}{'; ' + detail if detail else ''}")
         if state == "42501":
             return StoreError(f"{self.where}: permission denied: {message}")
@@ -264,7 +302,10 @@ class PostgresStore:
             raise StoreError(f"owner: {owner!r} must be a non-empty single-line name")
         with self._transaction(lock=True) as cur:
             self._check_schema(cur)
-            s = PostgresSession(self, cur, owner, str(run_id), _read_document(cur))
+            snapshot = _read_document(cur)
+            cur.execute(sql.READ_ROOTS)
+            slots = {(expr, family, length): slot for expr, family, length, slot in cur.fetchall()}
+            s = PostgresSession(self, cur, owner, str(run_id), snapshot, slots)
             yield s
 
     def log(self, *, key: str | None = None, owner: str | None = None, since: str | None = None) -> list[LogEntry]:
@@ -301,15 +342,16 @@ def parse_since(text: str) -> datetime:
 
 #: what the schema's constraints mean, for messages
 _CONSTRAINTS = {
-    "block_siblings_disjoint": "two blocks carved from one network overlap",
-    "block_supers_disjoint": "two super network prefixes overlap",
+    "block_depth_disjoint": "two blocks carved from one network overlap, or two super network prefixes do",
     "block_inside_parent_prefix": "a block is not inside a prefix of its parent network, or its parent prefix still holds blocks",
+    "block_in_its_space": "a concrete IPv6 prefix lies in ::/16 outside ::/32, where apply-time roots are kept",
+    "block_depth_check": f"networks nest deeper than {MAX_DEPTH - 1} levels",
     "block_key_key": "an allocation key is used twice",
     "network_key_key": "a child network key is used twice",
     "network_vrf_key": "a VRF id is used twice",
     "keys_disjoint": "a key names both an allocation and a child network",
     "network_parent_fkey": "a network's parent is missing, or a network still has child networks",
-    "block_network_fkey": "a block names a network that does not exist, or a network still holds allocations",
+    "block_holder_network": "a network's prefix names a network that does not exist or has another parent, or a network still has prefixes",
     "block_holder_prefix_unique": "a network lists a prefix twice",
 }
 
@@ -320,8 +362,8 @@ def _read_document(cur: Any) -> dict[str, Any] | None:
     vrf_range = tuple(cur.fetchone())
     cur.execute(sql.READ_NETWORK_PREFIXES)
     prefixes: dict[str, list[Any]] = {}
-    for network, kind, root, text, family, length in cur.fetchall():
-        value: Any = {"relative": root, "length": length, "family": FAMILY[family]} if kind == "super" and root else text
+    for network, text, root, length, family in cur.fetchall():
+        value: Any = text if root is None else {"relative": root, "length": length, "family": FAMILY[family]}
         prefixes.setdefault(network, []).append(value)
     cur.execute(sql.READ_NETWORKS)
     networks: dict[str, Any] = {}
@@ -377,8 +419,10 @@ def _read_document(cur: Any) -> dict[str, Any] | None:
 class PostgresSession:
     """One attempt of one run inside the store's transaction (see ``Session`` in ``base.py``)."""
 
-    def __init__(self, store: PostgresStore, cur: Any, owner: str, run_id: str, snapshot: dict[str, Any] | None) -> None:
+    def __init__(self, store: PostgresStore, cur: Any, owner: str, run_id: str, snapshot: dict[str, Any] | None,
+                 slots: dict[RootKey, int]) -> None:
         self.store = store
+        self._slots = slots
         self.owner = owner
         self.run_id = run_id
         self.snapshot = snapshot
@@ -396,11 +440,11 @@ class PostgresSession:
         new_vrf = self.snapshot is None and vrf != DEFAULT_VRF_RANGE
         if not found and not new_vrf:
             return []
-        plan = _Plan(document)
         try:
+            plan = _Plan(document, self._slots)
             for c in found:
                 plan.add(c)
-        except IpamError as e:  # a prefix the allocator's parser refuses: one line naming the entry
+        except (IpamError, StoreError) as e:  # a prefix that is not canonical, a nesting too deep: one line naming the entry
             raise StoreError(f"{self.store.where}: {e}") from None
         import psycopg
 
@@ -414,21 +458,53 @@ class PostgresSession:
 class _Plan:
     """A commit's changes as batched row operations, in an order the constraints accept."""
 
-    def __init__(self, document: Mapping[str, Any]) -> None:
+    def __init__(self, document: Mapping[str, Any], slots: dict[RootKey, int]) -> None:
         self.networks = document.get("networks") or {}
         self.spaces = Spaces(self.networks)
+        self.new_roots = _Rows("slot", "expr", "family", "length")
+        slots = dict(slots)
+        for p in self.spaces.roots:  # apply-time roots the store has no slot for yet: the next free ones
+            key = (p.root.expr, p.root.version, p.root.length)
+            if key not in slots:
+                if p.version == 6 and p.length < 32:
+                    raise StoreError(f"relative prefix {p.root.expr} /{p.length}: the store keeps apply-time roots of /32 or longer")
+                slot = max(slots.values(), default=0) + 1
+                if slot > 65535:
+                    raise StoreError(f"relative prefix {p.root.expr}: the store has no slot left for another apply-time root")
+                slots[key] = slot
+                self.new_roots.add(slot, *key)
+        self.cidr = _Cidrs(slots)
+        self._depths: dict[str, int] = {}
         self.drop_allocations: list[str] = []
         self.drop_networks: list[str] = []
-        self.drop_prefixes = _Rows("network", "root", "cidr")
+        self.drop_prefixes = _Rows("network", "cidr")
         self.new_networks = _network_rows()
         self.changed_networks = _network_rows()
         self.new_owners = _Rows("network", "owner")
         self.drop_owners = _Rows("network", "owner")
         self.network_blocks = _block_rows()
-        self.positions = _Rows("network", "root", "cidr", "position")
+        self.positions = _Rows("network", "cidr", "position")
         self.allocation_blocks = _block_rows()
         self.ula = _Rows("name", "text")
-        self._old_spaces: _OldSpaces | None = None
+
+    def depth(self, id: str) -> int:
+        """A network's prefixes' depth: 0 for a super network, one more than its parent's otherwise."""
+        got = self._depths.get(id)
+        if got is None:
+            chain, at = [], id
+            while at is not None and at not in self._depths:
+                if at in chain or at not in self.networks:
+                    raise StoreError(f"networks.{id}: its parents {' -> '.join(chain)} do not lead to a super network")
+                chain.append(at)
+                at = self.networks[at].get("parent")
+            depth = -1 if at is None else self._depths[at]
+            for net in reversed(chain):
+                depth += 1
+                self._depths[net] = depth
+            got = self._depths[id]
+            if got + 1 > MAX_DEPTH:
+                raise StoreError(f"networks.{id}: nested {got} levels deep; the store keeps up to {MAX_DEPTH - 1}")
+        return got
 
     def add(self, c: Change) -> None:
         if c.table == "allocation":
@@ -450,10 +526,15 @@ class _Plan:
             extra = sorted(set(e) - _ALLOCATION_FIELDS)[0]
             raise StoreError(f"allocations.{key}: field {extra!r} is not one this store keeps; upgrade dualstack")
         want, parent = self.spaces.allocation(key, e)
-        kind, text = ("ip", e["address"]) if "address" in e else ("prefix", e["cidr"])
+        if "address" in e:
+            kind, text = "ip", e["address"]
+            cidr = f"{text}/{want.maxbits}" if want.root is None else self.cidr(want)
+        else:
+            kind, text = "prefix", e["cidr"]
+            cidr = text if want.root is None else self.cidr(want)
         network = e["network"]
         self.allocation_blocks.add(kind, network, None, key, e.get("owner", DEFAULT_OWNER), e.get("purpose", "") or "", network,
-                                   _root_of(want), _cidr_of(parent), _cidr_of(want), text)
+                                   self.cidr(parent), self.depth(network) + 1, self.cidr.slot(want), cidr, text)
 
     # -- networks ----------------------------------------------------------------------------------
     def _network(self, id: str, before: Any, after: Any) -> None:
@@ -474,7 +555,7 @@ class _Plan:
                  _json(after.get("default_child_prefix_length") or {}), bool(after.get("private_super", False)),
                  _json(after.get("labels") or {}), after.get("vrf"))
         owners_now = set(after.get("owners") or [DEFAULT_OWNER]) if is_super else set()
-        owners_before = set((before or {}).get("owners") or [DEFAULT_OWNER]) if before is not None and before.get("parent") is None else set()
+        owners_before = set(before.get("owners") or [DEFAULT_OWNER]) if isinstance(before, Mapping) and before.get("parent") is None else set()
         for o in sorted(owners_now - owners_before):
             self.new_owners.add(id, o)
         for o in sorted(owners_before - owners_now):
@@ -482,31 +563,32 @@ class _Plan:
         prefixes = self.spaces.prefixes(id)
         parent_prefixes = self.spaces.prefixes(parent) if not is_super else []
         texts = after["prefixes"]
-        old: dict[tuple[str, str], int] = {}
+        depth = self.depth(id)
+        old: dict[str, int] = {}
         if before is not None:
-            if self._old_spaces is None:
-                self._old_spaces = _OldSpaces(self)
-            for i, p in enumerate(self._old_spaces.prefixes(id, before)):
-                old[(_root_of(p), _cidr_of(p))] = i
+            for i, p in enumerate(Spaces({**self.networks, id: before}).prefixes(id)):
+                old[self.cidr(p)] = i
         for i, p in enumerate(prefixes):
-            where = (_root_of(p), _cidr_of(p))
-            if where in old:
-                if old.pop(where) != i:
-                    self.positions.add(id, where[0], where[1], i)
+            cidr = self.cidr(p)
+            if cidr in old:
+                if old.pop(cidr) != i:
+                    self.positions.add(id, cidr, i)
                 continue
             text = p.root.expr if isinstance(texts[i], Mapping) else texts[i]  # a relative root: its expression
             parent_cidr = None
             if not is_super:
-                parent_cidr = _cidr_of(self.spaces.container(parent_prefixes, p, f"{field}.prefixes[{i}]", parent))
-            self.network_blocks.add("super" if is_super else "network", id, i, None, None, "", parent,
-                                    where[0], parent_cidr, where[1], text)
-        for (root, cidr) in old:  # prefixes the network no longer lists (refused by the schema while they hold blocks)
-            self.drop_prefixes.add(id, root, cidr)
+                parent_cidr = self.cidr(self.spaces.container(parent_prefixes, p, f"{field}.prefixes[{i}]", parent))
+            self.network_blocks.add("super" if is_super else "network", id, i, None, None, "", parent, parent_cidr, depth,
+                                    self.cidr.slot(p), cidr, text)
+        for cidr in old:  # prefixes the network no longer lists (refused by the schema while they hold blocks)
+            self.drop_prefixes.add(id, cidr)
 
     # -- applying ----------------------------------------------------------------------------------
     def apply(self, cur: Any, owner: str, run_id: str, found: list[Change], vrf: tuple[int, int] | None) -> None:
         if vrf is not None:
             cur.execute(sql.SET_VRF_RANGE, vrf)
+        if self.new_roots:
+            _copy(cur, sql.COPY_ROOTS, self.new_roots.rows())
         if self.drop_allocations:
             cur.execute(sql.DELETE_ALLOCATIONS, (self.drop_allocations,))
         if self.drop_prefixes:
@@ -517,32 +599,17 @@ class _Plan:
         if self.drop_owners:
             cur.execute(sql.DELETE_OWNERS, self.drop_owners.params())
         if self.new_networks:
-            cur.execute(sql.INSERT_NETWORKS, self.new_networks.params())
+            _copy(cur, sql.COPY_NETWORKS, self.new_networks.rows())
         if self.changed_networks:
             cur.execute(sql.UPDATE_NETWORKS, self.changed_networks.params())
         if self.new_owners:
-            cur.execute(sql.INSERT_OWNERS, self.new_owners.params())
+            _copy(cur, sql.COPY_OWNERS, self.new_owners.rows())
         if self.positions:
-            cur.execute(sql.UPDATE_POSITIONS, self.positions.params())
-        if self.network_blocks:
-            cur.execute(sql.INSERT_BLOCKS, self.network_blocks.params())
-        if self.allocation_blocks:
-            cur.execute(sql.INSERT_BLOCKS, self.allocation_blocks.params())
+            cur.execute(sql.UPDATE_POSITIONS, [sql.POSITIONS_APART, *self.positions.params()])
+            cur.execute(sql.UPDATE_POSITIONS, [0, *self.positions.params()])
+        if self.network_blocks or self.allocation_blocks:  # one COPY: parents and children, checked at its end
+            _copy(cur, sql.COPY_BLOCKS, itertools.chain(self.network_blocks.rows(), self.allocation_blocks.rows()))
         if self.ula:
-            cur.execute(sql.INSERT_ULA, self.ula.params())
-        log = _Rows("table", "key", "before", "after", "reason")
-        for c in found:
-            log.add(c.table, c.key, _json(c.before), _json(c.after), c.reason)
-        if log:
-            cur.execute(sql.INSERT_CHANGES, [owner, run_id, *log.params()])
-
-
-class _OldSpaces:
-    """The prefixes a changed network had before the run (parsed against the after-document's roots)."""
-
-    def __init__(self, plan: _Plan) -> None:
-        self.plan = plan
-
-    def prefixes(self, id: str, before: Mapping[str, Any]) -> list[Prefix]:
-        spaces = Spaces({**self.plan.networks, id: before})
-        return spaces.prefixes(id)
+            _copy(cur, sql.COPY_ULA, ((name, text, text) for name, text in self.ula.rows()))
+        if found:
+            _copy(cur, sql.COPY_CHANGES, ((owner, run_id, c.table, c.key, _json(c.before), _json(c.after), c.reason) for c in found))

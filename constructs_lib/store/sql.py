@@ -1,7 +1,8 @@
 """Every SQL statement of the PostgreSQL store (the schema itself is in ``migrations/``).
 
-Writes are batched: each statement takes whole columns as arrays and ``unnest``s them, so a run
-costs a handful of round trips whatever its number of keys (never one per key).
+Writes are batched, a handful of statements per run whatever its number of keys (never one round
+trip per key): new rows arrive by ``COPY`` straight into their tables (constraints and triggers
+apply to it as to ``INSERT``); deletions and updates take whole columns as arrays and ``unnest`` them.
 """
 
 from __future__ import annotations
@@ -35,9 +36,11 @@ SELECT n.id, n.parent, n.key, n.owner, n.name, n.description, n.partition, n.pro
 FROM dualstack.network n
 """
 READ_NETWORK_PREFIXES = """
-SELECT network, kind, root, text, family(cidr), masklen(cidr)
-FROM dualstack.block WHERE holder IS NOT NULL ORDER BY network, position
+SELECT b.network, b.text, r.expr, r.length, r.family
+FROM dualstack.block b LEFT JOIN dualstack.root r ON r.slot = b.root_slot AND b.kind = 'super'
+WHERE b.holder IS NOT NULL ORDER BY b.network, b.position
 """
+READ_ROOTS = "SELECT expr, family, length, slot FROM dualstack.root"
 READ_ALLOCATIONS = "SELECT key, network, kind, text, purpose, owner FROM dualstack.block WHERE key IS NOT NULL"
 READ_ULA = "SELECT name, text FROM dualstack.ula"
 
@@ -47,16 +50,8 @@ DELETE_NETWORK_BLOCKS = "DELETE FROM dualstack.block WHERE holder = ANY(%s::text
 DELETE_NETWORKS = "DELETE FROM dualstack.network WHERE id = ANY(%s::text[])"
 DELETE_PREFIXES = """
 DELETE FROM dualstack.block b
-USING unnest(%s::text[], %s::text[], %s::cidr[]) AS d(network, root, cidr)
-WHERE b.holder = d.network AND b.root = d.root AND b.cidr = d.cidr
-"""
-INSERT_NETWORKS = """
-INSERT INTO dualstack.network
-    (id, parent, key, owner, name, description, partition, project, default_child_prefix_length, private_super, labels, vrf)
-SELECT id, parent, key, owner, name, description, partition, project, dcpl::jsonb, private_super, labels::jsonb, vrf
-FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[],
-            %s::text[], %s::boolean[], %s::text[], %s::bigint[])
-     AS t(id, parent, key, owner, name, description, partition, project, dcpl, private_super, labels, vrf)
+USING unnest(%s::text[], %s::cidr[]) AS d(network, cidr)
+WHERE b.holder = d.network AND b.cidr = d.cidr
 """
 UPDATE_NETWORKS = """
 UPDATE dualstack.network n
@@ -68,28 +63,26 @@ FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text
      AS t(id, parent, key, owner, name, description, partition, project, dcpl, private_super, labels, vrf)
 WHERE n.id = t.id
 """
-INSERT_OWNERS = "INSERT INTO dualstack.network_owner (network, owner) SELECT * FROM unnest(%s::text[], %s::text[])"
 DELETE_OWNERS = """
 DELETE FROM dualstack.network_owner o USING unnest(%s::text[], %s::text[]) AS d(network, owner)
 WHERE o.network = d.network AND o.owner = d.owner
 """
-INSERT_BLOCKS = """
-INSERT INTO dualstack.block (kind, network, position, key, owner, purpose, parent, root, parent_cidr, cidr, text)
-SELECT * FROM unnest(%s::text[], %s::text[], %s::integer[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[],
-                     %s::cidr[], %s::cidr[], %s::text[])
-"""
+# positions are unique per network: move the changed ones out of the way first, then into place
 UPDATE_POSITIONS = """
-UPDATE dualstack.block b SET position = t.position
-FROM unnest(%s::text[], %s::text[], %s::cidr[], %s::integer[]) AS t(network, root, cidr, position)
-WHERE b.holder = t.network AND b.root = t.root AND b.cidr = t.cidr AND b.position IS DISTINCT FROM t.position
+UPDATE dualstack.block b SET position = t.position + %s
+FROM unnest(%s::text[], %s::cidr[], %s::integer[]) AS t(network, cidr, position)
+WHERE b.holder = t.network AND b.cidr = t.cidr
 """
-INSERT_ULA = "INSERT INTO dualstack.ula (name, prefix, text) SELECT n, t::cidr, t FROM unnest(%s::text[], %s::text[]) AS u(n, t)"
+POSITIONS_APART = 1 << 20
 SET_VRF_RANGE = "UPDATE dualstack.settings SET vrf_low = %s, vrf_high = %s"
-INSERT_CHANGES = """
-INSERT INTO dualstack.change (owner, run_id, entry_table, key, before, after, reason)
-SELECT %s, %s, t.entry_table, t.key, t.before::jsonb, t.after::jsonb, t.reason
-FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[]) AS t(entry_table, key, before, after, reason)
-"""
+
+COPY_ROOTS = "COPY dualstack.root (slot, expr, family, length) FROM STDIN"
+COPY_NETWORKS = """COPY dualstack.network (id, parent, key, owner, name, description, partition, project,
+    default_child_prefix_length, private_super, labels, vrf) FROM STDIN"""
+COPY_OWNERS = "COPY dualstack.network_owner (network, owner) FROM STDIN"
+COPY_BLOCKS = "COPY dualstack.block (kind, network, position, key, owner, purpose, parent, parent_cidr, depth, root_slot, cidr, text) FROM STDIN"
+COPY_ULA = "COPY dualstack.ula (name, prefix, text) FROM STDIN"
+COPY_CHANGES = "COPY dualstack.change (owner, run_id, entry_table, key, before, after, reason) FROM STDIN"
 
 # -- the change log and status ---------------------------------------------------------------------
 READ_LOG = """

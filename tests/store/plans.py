@@ -11,9 +11,10 @@ SHARED = ("shared", ["10.200.0.0/16", "fd00:1::/48"], {"default_child_prefix_len
 VPC_ROOT = "aws_vpc.shared.ipv6_cidr_block"
 
 
-def plan_work(owner: str, nodes: Iterable[str], *, prune: bool = False, fail_after: bool = False):
+def plan_work(owner: str, nodes: Iterable[str], *, prune: bool = False, fail_after: bool = False, ipv4: bool = True):
     """Every owner declares the shared super networks, keeps its own child networks, and gives each
-    node an IPv4 and an IPv6 address and an apply-time /80. Returns {key: text} of the run's keys."""
+    node an IPv4 (unless not ``ipv4``: a /24 holds 254) and an IPv6 address and an apply-time /80.
+    Returns {key: text} of the run's keys."""
     nodes = list(nodes)
 
     def work(snapshot):
@@ -24,7 +25,8 @@ def plan_work(owner: str, nodes: Iterable[str], *, prune: bool = False, fail_aft
         sub = ipam.allocate_network("vpc", f"{owner}/subnet", lengths={"ipv6": 64})
         out = {}
         for n in nodes:
-            out[f"{owner}/{n}/ipv4"] = ipam.acquire_ip(net.id, f"{owner}/{n}/ipv4").text
+            if ipv4:
+                out[f"{owner}/{n}/ipv4"] = ipam.acquire_ip(net.id, f"{owner}/{n}/ipv4").text
             out[f"{owner}/{n}/ipv6"] = ipam.acquire_ip(net.id, f"{owner}/{n}/ipv6", family="ipv6").text
             out[f"{owner}/{n}/pods"] = ipam.acquire_prefix(sub.id, f"{owner}/{n}/pods", length=80).text
         released = ipam.prune() if prune else []

@@ -169,3 +169,39 @@ def test_database_or_schema_missing(pg_server, blank_pg_url):
     for call in (store.read, store.log, lambda: transact(store, "a", plan_work("a", ["n"]))):
         assert "has no dualstack schema; run dualstack store init" in one_line(call)
     assert sql(blank_pg_url, "SELECT to_regclass('dualstack.block')") == [(None,)]  # nothing was created
+
+
+def test_apply_time_roots_of_both_families_round_trip(fresh_pg_url):
+    """Relative roots (IPv6 and IPv4), nested child networks, cidrsubnet() prefixes and cidrhost() addresses."""
+    from constructs_lib.ipam import Ipam, Prefix
+
+    ipam = Ipam(owner="team-a")
+    ipam.create_network("vpc6", [Prefix.relative("aws_vpc.a.ipv6_cidr_block", 56)])
+    ipam.create_network("vpc4", [Prefix.relative("openstack_subnetpool.p.prefix", 16, 4)])
+    tier = ipam.allocate_network("vpc6", "a/tier", lengths={"ipv6": 60})
+    subnet = ipam.allocate_network(tier.id, "a/tier/az1", lengths={"ipv6": 64})
+    ipam.acquire_prefix(subnet.id, "a/vm-1", length=80)
+    ipam.acquire_ip(subnet.id, "a/vip", family="ipv6")
+    net4 = ipam.allocate_network("vpc4", "a/net4", lengths={"ipv4": 24})
+    ipam.acquire_ip(net4.id, "a/host4")
+    doc = lockfile.to_dict(ipam)
+    store = PostgresStore(fresh_pg_url)
+    transact(store, "team-a", lambda snapshot: Outcome(doc))
+    assert store.read() == doc
+    assert doc["allocations"]["a/vip"]["address"].startswith("cidrhost(cidrsubnet(")
+    # the second root of the same expression and length is the same space: refused by the allocator and by the schema
+    rows = sql(fresh_pg_url, "SELECT slot, expr, family, length, placeholder::text FROM dualstack.root ORDER BY slot")
+    assert rows == [(1, "aws_vpc.a.ipv6_cidr_block", 6, 56, "0:1::/56"), (2, "openstack_subnetpool.p.prefix", 4, 16, "0:2::/112")]
+
+
+def test_the_store_refuses_to_nest_deeper_than_its_constraints(fresh_pg_url):
+    from constructs_lib.ipam import Ipam
+
+    ipam = Ipam()
+    ipam.create_network("top", ["fd00::/16"])
+    parent = "top"
+    for depth in range(1, 16):
+        parent = ipam.allocate_network(parent, f"level-{depth}", lengths={"ipv6": 16 + 4 * depth}).id
+    doc = lockfile.to_dict(ipam)
+    msg = one_line(lambda: transact(PostgresStore(fresh_pg_url), "plan", lambda snapshot: Outcome(doc)))
+    assert "nested 15 levels deep; the store keeps up to 14" in msg
