@@ -138,7 +138,7 @@ class CalicoBgpSettings(_Frozen):
     advertise_services: bool = Field(
         False, description="announce the service ranges to the peers (BGPConfiguration serviceClusterIPs); refused for cluster-scoped services")
     peers: dict[str, dict[Family, str]] = Field(
-        default_factory=dict,
+        default_factory=dict, json_schema_extra={"default": {}},
         description="more BGP peers, name -> {ipv4, ipv6} addresses, for a cluster without a site (the site hands its gateways)")
 
     @field_validator("as_number", "peer_as_number")
@@ -238,7 +238,7 @@ class KubermaticSettings(_Frozen):
     """Kubermatic (KKP) Cluster fields beyond the ranges."""
 
     node_ports_allowed_ip_ranges: dict[Family, tuple[str, ...]] = Field(
-        default_factory=dict,
+        default_factory=dict, json_schema_extra={"default": {}},
         description="who may reach the NodePort range, per family (spec.cloud.<provider>.nodePortsAllowedIPRanges); "
                     "default: not set, and KKP then opens it to anywhere; on dual-stack give both families")
 
@@ -280,14 +280,15 @@ class ClusterSpec(_Frozen):
     #: the cluster's nodes (may also be passed to resolve by the app)
     machines: tuple[NodeSpec, ...] = ()
     scope: dict[str, Scope | dict[Family, Scope]] = Field(
-        default_factory=dict,
+        default_factory=dict, json_schema_extra={"default": {}},
         description="pods/services -> 'cluster' (or per family, {ipv4: cluster}) for ranges that never leave the cluster (an "
                     "overlay, masqueraded): they stay out of the plan's shared namespace, so two clusters may both use e.g. "
                     "Kubermatic's 172.25.0.0/16; default 'shared' (nothing else in the plan may overlap them). Routed ranges "
                     "(v6global, fromNode, global IPv6) and nodes are always shared")
-    kubermatic: KubermaticSettings = Field(default_factory=KubermaticSettings, description="Kubermatic Cluster fields beyond the ranges")
+    kubermatic: KubermaticSettings = Field(default_factory=KubermaticSettings, json_schema_extra={"default": {}},
+                                           description="Kubermatic Cluster fields beyond the ranges")
     api_load_balancer: ApiLoadBalancerSettings = Field(
-        default_factory=ApiLoadBalancerSettings,
+        default_factory=ApiLoadBalancerSettings, json_schema_extra={"default": {}},
         description="HAProxy and keepalived for the control-plane VIPs the site hands in (rendered only then)")
 
     @field_validator("name")

@@ -7,7 +7,7 @@ from typing import Any, Mapping, Sequence
 
 from constructs_lib.ipam import Ipam
 
-from .errors import NetworkWarning
+from .errors import KubernetesNetworkError, NetworkWarning
 from .model import ClusterSpec, NodeSpec, parse_cluster
 from .render import output_name, output_value, render_all
 from .resolve import ResolvedCluster, resolve
@@ -58,4 +58,12 @@ def plan_cluster(
     resolved = resolve(cluster, ipam, global_parent=global_parent, node_networks=node_networks,
                        pod_networks=pod_networks, private_ipv4_parent=private_ipv4_parent, machines=machines,
                        control_plane=control_plane, bgp_peers=bgp_peers, cloud=cloud, **resolve_kw)
-    return PlannedCluster(cluster, resolved, render_all(cluster, resolved))
+    files = render_all(cluster, resolved)
+    names: dict[str, str] = {}
+    for name in files:  # each file is one Terraform output: two files may not share a name
+        out = output_name(cluster.name, name)
+        if out in names:
+            raise KubernetesNetworkError(f"cluster {cluster.name}: files {names[out]} and {name} would both be output {out}; rename "
+                                         "a node or holder", field="machines")
+        names[out] = name
+    return PlannedCluster(cluster, resolved, files)

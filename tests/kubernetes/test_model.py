@@ -104,3 +104,23 @@ def test_package_is_pure_python():
 
 def test_cluster_spec_is_importable_from_package():
     assert ClusterSpec.model_fields["kubernetes_version"].default == "1.34"
+
+
+def test_new_settings_have_a_description_and_a_default_in_the_json_schema():
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(ClusterSpec).json_schema()
+    for field in ("scope", "kubermatic", "api_load_balancer"):
+        assert {"description", "default"} <= set(schema["properties"][field]), field
+    assert schema["$defs"]["CalicoSettings"]["properties"]["bgp"]["default"] is None
+    for model in ("CalicoBgpSettings", "ApiLoadBalancerSettings", "KubermaticSettings"):
+        for field, prop in schema["$defs"][model]["properties"].items():
+            assert {"description", "default"} <= set(prop), f"{model}.{field}"
+
+
+def test_kubernetes_before_dual_stack_ga_names_the_version_needed():
+    with pytest.raises(KubernetesNetworkError) as e:
+        parse_cluster({"name": "c1", "kubernetes_version": "1.22"})
+    assert str(e.value).startswith('kubernetes_version: 1.22 is older than 1.23, where IPv4/IPv6 dual-stack became GA (stable); '
+                                   'set kubernetes_version: "1.23" or later [')
+    assert parse_cluster({"name": "c1", "kubernetes_version": "1.23"}).version == (1, 23)

@@ -275,3 +275,24 @@ def test_plan_cluster_is_one_call_for_the_app():
     with pytest.raises(KubernetesNetworkError) as e:
         plan_cluster({"name": "c9", "services": "fd02::/64"}, plan())
     assert "kubeadm refuses an IPv6 service range shorter than /108" in str(e.value)
+
+
+def test_two_files_that_would_be_one_output_are_refused():
+    from constructs_lib.kubernetes import KubernetesNetworkError, plan_cluster
+
+    with pytest.raises(KubernetesNetworkError) as e:
+        plan_cluster({"name": "c9", "nodes": "v6global/64+prefix/80", "pods": "v6fromNode", "services": "fd02::/108",
+                      "machines": [{"name": "w-1"}, {"name": "w.1"}]}, plan(), global_parent="vpc-main")
+    assert "files kubeadm/join-w-1.yaml and kubeadm/join-w.1.yaml would both be output k8s_c9_kubeadm_join_w_1" in str(e.value)
+
+
+def test_output_values_are_documents_for_yaml_and_text_for_configuration_files():
+    from constructs_lib.kubernetes import plan_cluster
+
+    p = plan_cluster({"name": "c9", "ip_families": ["ipv4"], "nodes": "10.1.0.0/24", "services": "10.96.0.0/16",
+                      "pods": "172.20.0.0/16", "machines": [{"name": "cp-0"}]}, plan(),
+                     control_plane={"vips": {"ipv4": "10.1.0.200"}, "holders": {"lb-0": {"ipv4": "10.1.0.201"}}, "nodes": ["cp-0"]})
+    values = p.output_values()
+    assert values["k8s_c9_haproxy_haproxy"] == p.files["haproxy/haproxy.cfg"]  # text stays text
+    assert values["k8s_c9_kubeadm_cluster_configuration"]["controlPlaneEndpoint"] == "10.1.0.200:6443"
+    assert isinstance(values["k8s_c9_calico_ippools"], dict)  # one document: the document itself
