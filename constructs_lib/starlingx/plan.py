@@ -23,7 +23,7 @@ from typing import Any, Mapping
 from ..errors import one_line
 from ..ipam import Ipam
 from ..ipam.errors import AlreadyAllocated, IpamError
-from ..ipam.prefix import FAMILY, Prefix, format_address
+from ..ipam.prefix import Prefix, format_address
 from .networks import CLUSTER_NETWORKS, KINDS, POOL_ROLE, ROLE_FIELDS, NetworkKind
 from .pools import AddressPool, bootstrap_range
 from .section import PoolSpec, StarlingxError, StarlingxSection, SystemSpec, parse_range, parse_section
@@ -133,13 +133,13 @@ def plan_starlingx(ipam: Ipam, section: StarlingxSection | Mapping[str, Any] | N
         if planned is not None:
             systems[name] = planned
     for name, spec in section.systems.items():
-        lines += _controller_lines(name, spec, systems)
+        lines += _controller_lines(name, spec, list(section.systems), systems)
     if lines:
         raise StarlingxError(lines)
     return StarlingxPlan(systems, tuple(warnings))
 
 
-def _controller_lines(name: str, spec: SystemSpec, systems: Mapping[str, SystemPlan]) -> list[str]:
+def _controller_lines(name: str, spec: SystemSpec, names: list[str], systems: Mapping[str, SystemPlan]) -> list[str]:
     """Seed: "the system controller and subclouds ... must share the same primary address family"."""
     ref = spec.system_controller
     if ref is None:
@@ -147,9 +147,9 @@ def _controller_lines(name: str, spec: SystemSpec, systems: Mapping[str, SystemP
     where = f"starlingx.{name}.system_controller"
     if ref == name:
         return [f"{where}: {ref!r} is this system; name the system controller of this subcloud"]
-    if ref not in systems:
-        return [] if name not in systems else [f"{where}: {ref!r} is not a system of this section ({', '.join(systems)})"]
-    if name in systems and systems[ref].primary_family != systems[name].primary_family:
+    if ref not in names:
+        return [f"{where}: {ref!r} is not a system of this section ({', '.join(names)})"]
+    if name in systems and ref in systems and systems[ref].primary_family != systems[name].primary_family:
         mine, theirs = systems[name].primary_family, systems[ref].primary_family
         return [f"{where}: {ref} is primary {_fam(theirs)} but this subcloud is primary {_fam(mine)}; a system controller and "
                 "its subclouds share the primary address family (their operational traffic uses the primary pools)"]
@@ -471,5 +471,5 @@ def kubernetes_networks(plan: StarlingxPlan, system: str) -> dict[str, dict[str,
             for role, name in (("pods", "cluster-pod"), ("services", "cluster-service"))}
 
 
-__all__ = ["BOOTSTRAP_DEFAULTS", "FAMILY", "NetworkPlan", "PoolPlan", "StarlingxPlan", "SystemPlan", "kubernetes_networks",
+__all__ = ["BOOTSTRAP_DEFAULTS", "NetworkPlan", "PoolPlan", "StarlingxPlan", "SystemPlan", "kubernetes_networks",
            "kubernetes_ranges", "plan_starlingx", "pool_key"]

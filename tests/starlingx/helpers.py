@@ -94,3 +94,69 @@ def run_script(tmp: Path, script: str, pools: dict[str, str], assignments: dict[
     done = subprocess.run(["sh", str(path)], env=env, capture_output=True, text=True, timeout=60)
     calls = (tmp / "calls").read_text().splitlines() if (tmp / "calls").exists() else []
     return done.returncode, calls, done.stderr
+
+
+# -- a model of sysinv's pools and assignments, to run a script's calls against ---------------------------
+def uuid_of(name: str) -> str:
+    import uuid
+
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, name))
+
+
+def sysinv_state(system) -> dict:
+    """What sysinv holds for a planned system: pools by name, assignments (network, pool), DNS."""
+    pools, assigned = {}, set()
+    for net in system.networks.values():
+        for p in net.pools:
+            pools[p.name] = {"network": p.network_address, "prefix": str(p.prefix_length), "ranges": p.ranges_text,
+                             "order": p.order, **dict(p.roles)}
+            assigned.add((net.kind.sysinv, p.name))
+    return {"pools": pools, "assigned": assigned, "dns": ",".join(system.dns_servers)}
+
+
+_OPTIONS = {"--name": "name", "--network": "network", "--prefix": "prefix", "--ranges": "ranges", "--order": "order",
+            "--floating-address": "floating_address", "--controller0-address": "controller0_address",
+            "--controller1-address": "controller1_address", "--gateway-address": "gateway_address"}
+
+
+def apply_calls(state: dict, calls: list[str]) -> dict:
+    """``state`` after the recorded ``system`` calls, as sysinv would change it (uuids are uuid_of(name))."""
+    import copy as _copy
+
+    state = _copy.deepcopy(state)
+    by_uuid = {uuid_of(n): n for n in state["pools"]}
+    links = {uuid_of(f"{net}/{pool}"): (net, pool) for net, pool in state["assigned"]}
+    for call in calls:
+        words = call.split()
+        verb, args = words[0], words[1:]
+        if verb == "addrpool-add":
+            name, network, prefix, rest = args[0], args[1], args[2], args[3:]
+            state["pools"][name] = {"network": network, "prefix": prefix,
+                                    **{_OPTIONS[k]: v for k, v in zip(rest[::2], rest[1::2])}}
+            by_uuid[uuid_of(name)] = name
+        elif verb == "network-addrpool-assign":
+            state["assigned"].add((args[0], args[1]))
+            links[uuid_of(f"{args[0]}/{args[1]}")] = (args[0], args[1])
+        elif verb == "network-addrpool-remove":
+            state["assigned"].discard(links.pop(args[0]))
+        elif verb == "addrpool-delete":
+            del state["pools"][by_uuid.pop(args[0])]
+        elif verb == "addrpool-modify":
+            pool = state["pools"][by_uuid[args[-1]]]
+            for k, v in zip(args[:-1:2], args[1:-1:2]):
+                if v == "none":
+                    pool.pop(_OPTIONS[k], None)
+                else:
+                    pool[_OPTIONS[k]] = v
+        elif verb == "dns-modify":
+            state["dns"] = args[0].removeprefix("nameservers=")
+        elif not verb.endswith("-list"):
+            raise AssertionError(f"a call the model does not know: {call}")
+    return state
+
+
+def run_against(tmp: Path, script: str, state: dict) -> tuple[int, list[str], str]:
+    """Run ``script`` with the stand-in ``system`` showing ``state``'s tables."""
+    pools = {name: uuid_of(name) for name in state["pools"]}
+    links = {uuid_of(f"{net}/{pool}"): (net, pool) for net, pool in sorted(state["assigned"])}
+    return run_script(tmp, script, pools, links)

@@ -157,3 +157,47 @@ def test_the_files_beside_the_stacks_and_the_committed_plan_from_git_and_the_loc
     with pytest.raises(StarlingxError) as e:
         committed_plan({"starlingx": {"lab": {"oam": {}}}}, None, "plan")
     assert e.value.lines[0] == "the plan as committed (git HEAD): starlingx.lab.management: Field required"
+
+
+# -- the script does what the plans differ by -----------------------------------------------------------------
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from .helpers import apply_calls, run_against, sysinv_state  # noqa: E402
+
+SECONDARY = {
+    "oam": ("10.20.5.0/24", ["10.20.5.1-10.20.5.254", "10.20.5.1-10.20.5.99"]),
+    "management": ("10.20.6.0/24", ["10.20.6.1-10.20.6.254", "10.20.6.1-10.20.6.100"]),
+    "admin": ("10.20.7.0/24", ["10.20.7.1-10.20.7.254", "10.20.7.1-10.20.7.50"]),
+    "cluster-pod": ("172.16.0.0/16", ["172.16.0.1-172.16.255.254", "172.16.0.1-172.16.254.254"]),
+    "cluster-service": ("10.96.0.0/12", ["10.96.0.1-10.111.255.254", "10.96.0.1-10.96.254.254"]),
+    "cluster-host": ("192.168.206.0/24", ["192.168.206.1-192.168.206.254", "192.168.206.1-192.168.206.99"]),
+}
+
+
+@st.composite
+def variants(draw):
+    """A system: which networks are dual-stack (the cluster three together, with OAM), their ranges, DNS."""
+    cluster = draw(st.booleans())
+    dual = {n for n in ("oam", "management", "admin") if draw(st.booleans())} | (
+        {"oam", "cluster-pod", "cluster-service", "cluster-host"} if cluster else set())
+    system = ipv6_system()
+    for name in sorted(dual):
+        subnet, ranges = SECONDARY[name]
+        # the narrower range starts where the wide one does: the addresses StarlingX filled in stay inside it
+        system[name] = {**system[name], "secondary": {"subnet": subnet, "ranges": [draw(st.sampled_from(ranges))]}}
+    system["dns_servers"] = draw(st.sampled_from([[], ["fd00::53"], ["10.20.5.53", "fd00::53"]]))
+    return system
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(variants(), variants())
+def test_running_the_script_takes_sysinv_from_the_committed_plan_to_this_one(tmp_path_factory, old, new):
+    before, after, _ = plan_change(old, new)
+    script = commands(before, after)
+    state = sysinv_state(before.systems["lab"])
+    code, calls, err = run_against(tmp_path_factory.mktemp("run"), script, state)
+    assert (code, err) == (0, "")
+    want = sysinv_state(after.systems["lab"])
+    if not after.systems["lab"].dns_servers:
+        want["dns"] = state["dns"]  # no DNS in the plan: the plan leaves StarlingX's alone
+    assert apply_calls(state, calls) == want
