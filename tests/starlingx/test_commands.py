@@ -3,11 +3,12 @@
 import subprocess
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from constructs_lib.ipam import Ipam, from_dict, to_dict
 from constructs_lib.starlingx import StarlingxError, check_changes, commands, committed_plan, plan_starlingx, starlingx_files
 
-from .helpers import changed, ipv6_system, plan_change, run_script, system_lines
+from .helpers import apply_calls, changed, ipv6_system, plan_change, run_against, run_script, sysinv_state, system_lines
 
 UUID = "0b4e3c9a-1d2f-4a5b-8c6d-7e8f9a0b1c2d"
 
@@ -160,10 +161,6 @@ def test_the_files_beside_the_stacks_and_the_committed_plan_from_git_and_the_loc
 
 
 # -- the script does what the plans differ by -----------------------------------------------------------------
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
-
-from .helpers import apply_calls, run_against, sysinv_state  # noqa: E402
-
 SECONDARY = {
     "oam": ("10.20.5.0/24", ["10.20.5.1-10.20.5.254", "10.20.5.1-10.20.5.99"]),
     "management": ("10.20.6.0/24", ["10.20.6.1-10.20.6.254", "10.20.6.1-10.20.6.100"]),
