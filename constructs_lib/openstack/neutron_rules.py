@@ -315,19 +315,20 @@ def _check_gateway(address: str, cidr: str, field_name: str, hint: str | None = 
 
 
 def _check_port_address(address: str, cidr: str, field_name: str) -> None:
-    """ipam.utils.check_subnet_ip for a non-router port: inside, not the network (nor IPv4 broadcast)."""
+    """ipam.utils.check_subnet_ip for a non-router port: inside, not the IPv4 network address (a /31's
+    and a /32's too: Neutron has no RFC 3021 exception), nor an IPv4 broadcast address (none on a /31)."""
     ip, net = ipaddress.ip_address(address), ipaddress.ip_network(cidr)
     if ip not in net:
         raise NeutronRuleError(f"{field_name}: {address} is outside {cidr} (Neutron: InvalidIpForSubnet); pick an address inside {cidr}")
-    if net.prefixlen < net.max_prefixlen - 1:
-        if ip == net.network_address and net.version == 4:
-            raise NeutronRuleError(f"{field_name}: {address} is the network address of {cidr} (Neutron: InvalidIpForSubnet); use another host address")
+    if net.version == 4:
         if ip == net.network_address:
-            # stricter on purpose: Neutron lets a plain port take it, but it is the subnet-router anycast
-            # address (RFC 4291 2.6.1), Neutron's default IPv6 gateway, which the router interface needs
-            raise NeutronRuleError(f"{field_name}: {address} is the network address of {cidr}, its subnet-router anycast address (RFC 4291), which belongs to the router; use another host address")
-        if net.version == 4 and ip == net.broadcast_address:
+            raise NeutronRuleError(f"{field_name}: {address} is the network address of {cidr} (Neutron: InvalidIpForSubnet); use another host address")
+        if net.prefixlen < 31 and ip == net.broadcast_address:
             raise NeutronRuleError(f"{field_name}: {address} is the broadcast address of {cidr} (Neutron: InvalidIpForSubnet); use another host address")
+    elif net.prefixlen < 127 and ip == net.network_address:
+        # stricter on purpose: Neutron lets a plain port take it, but it is the subnet-router anycast
+        # address (RFC 4291 2.6.1), Neutron's default IPv6 gateway, which the router interface needs
+        raise NeutronRuleError(f"{field_name}: {address} is the network address of {cidr}, its subnet-router anycast address (RFC 4291), which belongs to the router; use another host address")
 
 
 def check_allocation_pools(spec: SubnetSpec) -> None:

@@ -288,6 +288,13 @@ CASES = [
          lambda lab: lab.port(fixed_ips=[{"subnet_id": lab.v4["id"], "ip_address": "10.90.0.255"}])),
     Case("pin-ipv4-network", "check_fixed_ip", lambda lab: nr.check_fixed_ip(lab_v4(lab), "10.90.0.0", "p"),
          lambda lab: lab.port(fixed_ips=[{"subnet_id": lab.v4["id"], "ip_address": "10.90.0.0"}])),
+    # fixed by this suite: Neutron refuses the network address of an IPv4 /31 too (no RFC 3021 exception)
+    Case("pin-ipv4-31-network", "check_fixed_ip", lambda lab: nr.check_fixed_ip(v4spec("10.99.0.0/31", enable_dhcp=False, no_gateway=True), "10.99.0.0", "p"),
+         lambda lab: _port_on_new_subnet(lab, "10.99.0.0", cidr="10.99.0.0/31", ip_version=4, enable_dhcp=False, gateway_ip=None)),
+    Case("pin-ipv4-31-upper", "check_fixed_ip", lambda lab: nr.check_fixed_ip(v4spec("10.99.0.0/31", enable_dhcp=False, no_gateway=True), "10.99.0.1", "p"),
+         lambda lab: _port_on_new_subnet(lab, "10.99.0.1", cidr="10.99.0.0/31", ip_version=4, enable_dhcp=False, gateway_ip=None)),
+    Case("pin-ipv6-127-network", "check_fixed_ip", lambda lab: nr.check_fixed_ip(v6spec("fd99::/127", mode=None, enable_dhcp=False, no_gateway=True), "fd99::", "p"),
+         lambda lab: _port_on_new_subnet(lab, "fd99::", cidr="fd99::/127", ip_version=6, enable_dhcp=False, gateway_ip=None)),
     Case("pin-ipv6-anycast", "check_fixed_ip", lambda lab: nr.check_fixed_ip(v6spec("fd95::/64", gateway_ip="fd95::1"), "fd95::", "p"),
          lambda lab: _port_on_new_subnet(lab, "fd95::", cidr="fd95::/64", ip_version=6, gateway_ip="fd95::1"), why="anycast"),
     Case("pin-the-gateway-a-router-holds", "check_fixed_ip", lambda lab: nr.check_fixed_ip(lab_v4(lab), "10.90.0.1", "p"),

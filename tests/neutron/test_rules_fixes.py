@@ -112,3 +112,12 @@ def test_an_external_address_needs_its_subnet_id():
         nr.check_external_fixed_ips("gw", [("ipv4", None, "203.0.113.5")])
     nr.check_external_fixed_ips("gw", [("ipv4", "3f0c...", "203.0.113.5"), ("ipv6", "9a1b...", None)])
     nr.check_external_fixed_ips("gw", [("ipv4", "203.0.113.5")])  # the two-field form, without subnet ids, as before
+
+
+def test_an_ipv4_31_has_no_host_at_its_network_address():
+    """Neutron refused a port on 10.99.0.0 of 10.99.0.0/31 (check_subnet_ip) and took 10.99.0.1; fd99:: of a /127 too."""
+    spec = v4("10.99.0.0/31", enable_dhcp=False, no_gateway=True)
+    with pytest.raises(NeutronRuleError, match="network address of 10.99.0.0/31"):
+        nr.check_fixed_ip(spec, "10.99.0.0", "p")
+    nr.check_fixed_ip(spec, "10.99.0.1", "p")
+    nr.check_fixed_ip(v6("fd99::/127", ipv6_ra_mode=None, ipv6_address_mode=None, enable_dhcp=False, no_gateway=True), "fd99::", "p")
