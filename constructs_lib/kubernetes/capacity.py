@@ -99,7 +99,9 @@ def check_capacity(cluster: "ClusterSpec", strategies: Mapping[str, RoleStrategy
             continue
         fam, length, bits = p.family, p.length, MAXBITS[p.family]
         f = f"{c}: nodes ({fam})"
-        setting = f"nodes ({p.token})" if p.kind != "network" else f"the site's node network (node_networks.{fam})"
+        setting = f"nodes ({p.token})" if p.kind != "network" else \
+            f"the site's node network (node_networks.{fam}: OpenStack node_lengths.{fam}, AWS node_ipv6_length)"
+        what = f"{p.token} (/{length})" if p.kind != "network" else f"the node network (/{length})"
         n_addr = sum(1 for m in machines if fam not in m.addresses)
         size = per_node.get(fam)
         if size is None or size <= length:
@@ -109,7 +111,7 @@ def check_capacity(cluster: "ClusterSpec", strategies: Mapping[str, RoleStrategy
             usable = (1 << (bits - length)) - reserved
             if n_addr > usable:
                 grow = bits - _bits_for(n_addr + reserved)
-                raise _limit(f, f"{p.token} (/{length}) holds {_plural(usable, 'node address')}, but {n_addr} machines take theirs "
+                raise _limit(f, f"{what} holds {_plural(usable, 'node address')}, but {n_addr} machines take theirs "
                                 f"from it; give {setting} a /{grow} or shorter", "the plan's allocator (constructs_lib.ipam)")
             continue
         n_prefix = sum(1 for m in machines if fam not in m.prefixes)
@@ -128,7 +130,7 @@ def check_capacity(cluster: "ClusterSpec", strategies: Mapping[str, RoleStrategy
             need = n_prefix + taken
             why = f" ({taken} {'holds' if taken == 1 else 'hold'} the node addresses{' and the broadcast address' if n_addr and fam == 'ipv4' and length <= 30 else ''})" \
                 if taken else ""
-            raise _limit(f, f"{p.token} (/{length}) holds {_plural(blocks, f'/{size} prefix')}{why}, but {n_prefix} machines need a "
+            raise _limit(f, f"{what} holds {_plural(blocks, f'/{size} prefix')}{why}, but {n_prefix} machines need a "
                             f"+prefix/{size} of their own; give {setting} a /{size - _bits_for(need)} or shorter, or a longer +prefix",
                          "the plan's allocator (constructs_lib.ipam)")
 

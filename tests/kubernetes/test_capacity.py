@@ -102,3 +102,11 @@ def test_two_machines_with_one_address_are_refused():
         build(ip_families=["ipv4"], nodes="10.1.0.0/28", pods="172.20.0.0/16", services="10.96.0.0/16",
               machines=[{"name": "w1", "addresses": {"ipv4": "10.1.0.5"}}, {"name": "w2", "addresses": {"ipv4": "10.1.0.5"}}])
     assert "node w2 (ipv4): address 10.1.0.5 is node w1's as well" in str(e.value)
+
+
+def test_a_site_node_network_too_small_names_the_sites_setting():
+    ipam = plan()
+    net = ipam.allocate_network("tenant-super", key="site/c1/nodes", lengths={"ipv6": 124}, families=["ipv6"])
+    msg, _, _ = refused(ipam=ipam, node_networks={"ipv6": net.id}, machines=[{"name": f"w{i:02d}"} for i in range(16)])
+    assert "nodes (ipv6): the node network (/124) holds 15 node addresses, but 16 machines take theirs from it" in msg
+    assert "give the site's node network (node_networks.ipv6: OpenStack node_lengths.ipv6, AWS node_ipv6_length) a /123 or shorter" in msg
