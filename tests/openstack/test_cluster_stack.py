@@ -399,3 +399,49 @@ def test_seed_001_example_values():
     assert out["output"]["wireguard"]["value"] == {"wg_ipv6_cidr": "fd01::/120", "wg_ipv6_gw": "fd01::1/120"}
     for by_family in out["output"]["node_addresses"]["value"].values():
         assert ipaddress.ip_address(by_family["ipv6"]) in ipaddress.ip_network("fd00::80/121")
+
+
+# -- plan once, and a cost that does not grow with the nodes ---------------------------------------------
+
+
+def test_the_stack_renders_its_plan_and_allocates_nothing(cluster):
+    """Plan once: the stack asks the allocator nothing; the same plan gives the same bytes."""
+    ipam = fresh_ipam()
+    plan = plan_cluster(ipam, BASE)
+    keys = list(ipam.keys())
+    app = cdktf.Testing.app()
+    stack = build_openstack_cluster(app, "openstack-cluster", plan=plan, backend_path="../../../state/openstack-cluster.tfstate")
+    out = json.loads(cdktf.Testing.synth(stack))
+    assert list(ipam.keys()) == keys
+    assert out["terraform"]["backend"] == {"local": {"path": "../../../state/openstack-cluster.tfstate"}}
+    assert out["resource"] == cluster[2]["resource"]
+    with pytest.raises(NeutronRuleError, match="backend_path: '/abs' must be a relative state path"):
+        build_openstack_cluster(cdktf.Testing.app(), "x", plan=plan, backend_path="/abs")
+    with pytest.raises(TypeError, match="plan= carries its spec"):
+        build_openstack_cluster(cdktf.Testing.app(), "x", plan=plan, backend_path="x.tfstate", spec=BASE)
+
+
+def test_jsii_calls_do_not_grow_with_the_nodes():
+    from jsii._kernel.providers import process
+
+    def count(n: int) -> int:
+        sent = [0]
+        original = process._NodeProcess.send
+
+        def send(self, request, response_type):
+            sent[0] += 1
+            return original(self, request, response_type)
+
+        spec = dataclasses.replace(BASE, workers=tuple(f"worker-{i}" for i in range(n)), node_lengths={"ipv4": 20, "ipv6": 64})
+        plan = plan_cluster(fresh_ipam(), spec)  # pure: no jsii
+        process._NodeProcess.send = send
+        try:
+            app = cdktf.Testing.app()
+            cdktf.Testing.synth(build_openstack_cluster(app, "s", plan=plan, backend_path="s.tfstate"))
+        finally:
+            process._NodeProcess.send = original
+        return sent[0]
+
+    small, large = count(2), count(300)
+    assert small == large, f"jsii messages: {small} for 7 nodes, {large} for 305"
+    assert small < 120
