@@ -82,7 +82,7 @@ def haproxy_cfg(cluster: "ClusterSpec", resolved: "ResolvedCluster") -> str:
         "    default-server inter 5s downinter 5s rise 2 fall 2 check check-ssl verify none",
     ]
     for name in cp.nodes:
-        lines.append(f"    server {name} {endpoint(machines[name].addresses[primary], primary, port)}")
+        lines.append(f"    server {name} {endpoint(machines[name].addresses[primary], primary, cluster.api_load_balancer.backend_port)}")
     return "\n".join(lines) + "\n"
 
 

@@ -194,7 +194,8 @@ class CiliumSettings(_Frozen):
 class ApiLoadBalancerSettings(_Frozen):
     """HAProxy and keepalived on the hosts that hold the control-plane VIPs (yaook's gateways, seed 001)."""
 
-    port: int = Field(6443, description="the port HAProxy listens on at each VIP and kube-apiserver listens on at each control-plane node")
+    port: int = Field(6443, description="the port HAProxy listens on at each VIP (kubeadm's controlPlaneEndpoint port)")
+    backend_port: int = Field(6443, description="the port kube-apiserver listens on at each control-plane node (HAProxy's backends)")
     interface: str = Field(
         "eth0", description="the holders' network interface keepalived moves the VIPs on (on OpenStack Ubuntu images often ens3)")
     virtual_router_id: int | None = Field(
@@ -202,11 +203,11 @@ class ApiLoadBalancerSettings(_Frozen):
     priorities: tuple[int, ...] = Field(
         (), description="keepalived priority per holder in name order (the first is MASTER); default 150, 140, 130, ...")
 
-    @field_validator("port")
+    @field_validator("port", "backend_port")
     @classmethod
-    def _port(cls, v: int) -> int:
+    def _port(cls, v: int, info) -> int:
         if not 1 <= v <= 65535:
-            raise _fail("api_load_balancer.port", f"{v} is not a TCP port (1 to 65535)")
+            raise _fail(f"api_load_balancer.{info.field_name}", f"{v} is not a TCP port (1 to 65535)")
         return v
 
     @field_validator("interface")

@@ -333,6 +333,12 @@ def check_site(cluster: "ClusterSpec", r: "ResolvedCluster") -> list[NetworkWarn
             raise KubernetesNetworkError(f"{c}: api_load_balancer.priorities: {len(cluster.api_load_balancer.priorities)} for "
                                          f"{len(cp.holders)} holders ({', '.join(cp.holders)}); give one per holder",
                                          field="api_load_balancer.priorities")
+        both = [h for h in cp.holders if h in cp.nodes]
+        lb = cluster.api_load_balancer
+        if both and lb.port == lb.backend_port:
+            raise KubernetesNetworkError(f"{c}: api_load_balancer.port: HAProxy and kube-apiserver would both listen on {lb.port} on "
+                                         f"{', '.join(both)} (a VIP holder and a control-plane node); set api_load_balancer.port to "
+                                         "another port, e.g. 8443", field="api_load_balancer.port")
         if cp.holders and not cp.nodes:
             raise KubernetesNetworkError(f"{c}: control_plane.nodes: none, but HAProxy on {', '.join(cp.holders)} needs the "
                                          "control-plane nodes as its backends", field="control_plane.nodes")

@@ -238,3 +238,14 @@ def test_kkp_dual_stack_on_aws_takes_the_ipv4_node_address_as_a_template():
     with pytest.raises(KubernetesNetworkError) as e:
         plan_cluster({**data, "machines": ipv6_only}, Ipam(), ula=ula_sequence())
     assert "node node-1 (ipv4): no IPv4 address for kubelet node-ip" in str(e.value)
+
+
+def test_holders_that_are_control_plane_nodes_need_another_frontend_port():
+    cp = {"vips": VIPS, "holders": {"cp-0": NODES[0]["addresses"], "cp-1": NODES[1]["addresses"]}, "nodes": ["cp-0", "cp-1"]}
+    with pytest.raises(KubernetesNetworkError) as e:
+        build(**DUAL, control_plane=cp)
+    assert "api_load_balancer.port: HAProxy and kube-apiserver would both listen on 6443 on cp-0, cp-1" in str(e.value)
+    c, r, _ = build(**DUAL, control_plane=cp, api_load_balancer={"port": 8443})
+    files = render_all(c, r)
+    assert "bind 10.20.0.4:8443" in files["haproxy/haproxy.cfg"] and "server cp-0 10.20.0.10:6443" in files["haproxy/haproxy.cfg"]
+    assert load(files, "kubeadm/cluster-configuration.yaml")["controlPlaneEndpoint"] == "10.20.0.4:8443"
