@@ -189,6 +189,11 @@ CASES = [
          S(cidr="10.0.0.0/31", ip_version=4, enable_dhcp=False, gateway_ip=None)),
     Case("ipv4-31-gateway-at-network", "check_subnet", lambda lab: nr.check_subnet(v4spec("10.0.0.0/31", enable_dhcp=False, gateway_ip="10.0.0.0")),
          S(cidr="10.0.0.0/31", ip_version=4, enable_dhcp=False, gateway_ip="10.0.0.0")),
+    Case("ipv4-32-default-gateway-outside", "check_subnet", lambda lab: nr.check_subnet(v4spec("10.0.0.0/32", enable_dhcp=False)),
+         S(cidr="10.0.0.0/32", ip_version=4, enable_dhcp=False)),
+    # Neutron creates a SLAAC /80 from a pool (it checks the /64 only for a given cidr), then refuses every port on it
+    Case("pool-slaac-80-then-a-port", "check_subnet", lambda lab: nr.check_subnet(pool_spec(prefix_length=80, ipv6_ra_mode="slaac", ipv6_address_mode="slaac")),
+         lambda lab: _port_on_new_subnet(lab, None, subnetpool_id=lab.pool["id"], prefixlen=80, ip_version=6, ipv6_ra_mode="slaac", ipv6_address_mode="slaac")),
     # -- gateway ---------------------------------------------------------------------------------------------
     Case("pool-with-fixed-gateway", "check_subnet", lambda lab: nr.check_subnet(pool_spec(prefix_length=64, gateway_ip="fd9a:3c57:e1b1::1")),
          lambda lab: lab.subnet(subnetpool_id=lab.pool["id"], prefixlen=64, ip_version=6, gateway_ip="fd9a:3c57:e1b1::1"), why="apply-time"),
@@ -383,11 +388,13 @@ def _routes_on_v4_only_router(lab: Lab) -> list[dict]:
         lab.neutron.delete(f"/networks/{net['id']}")
 
 
-def _port_on_new_subnet(lab: Lab, address: str, **subnet) -> dict:
+def _port_on_new_subnet(lab: Lab, address: str | None, **subnet) -> dict:
+    """A port on a subnet made for the case (``address`` None: Neutron picks)."""
     net = lab.create("networks", "network", name="port-case")
     try:
         s = lab.create("subnets", "subnet", network_id=net["id"], **subnet)
-        return lab.port(network=net["id"], fixed_ips=[{"subnet_id": s["id"], "ip_address": address}])
+        fixed = {"subnet_id": s["id"]} | ({"ip_address": address} if address else {})
+        return lab.port(network=net["id"], fixed_ips=[fixed])
     finally:
         lab.neutron.delete(f"/networks/{net['id']}")
 
