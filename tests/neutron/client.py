@@ -12,7 +12,6 @@ import json
 import threading
 import time
 import urllib.parse
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,11 +90,11 @@ class Neutron:
     def delete(self, path: str) -> None:
         self.request("DELETE", path)
 
-    def summary(self, since: int = 0) -> Counter:
-        """Calls and seconds per ``METHOD /collection`` since index ``since`` (for the timing report)."""
-        out: Counter = Counter()
-        for c in self.calls[since:]:
+    def seconds_by_call(self) -> dict[str, list[float]]:
+        """Seconds of each call, by ``METHOD /collection`` (``/…/action`` for member actions)."""
+        out: dict[str, list[float]] = {}
+        for c in self.calls:
             parts = c.path.strip("/").split("/")
             key = f"{c.method} /{parts[0]}" + (f"/…/{parts[2]}" if len(parts) > 2 else "")
-            out[key] += c.seconds
+            out.setdefault(key, []).append(c.seconds)
         return out
