@@ -16,7 +16,6 @@ site of 10,000 nodes costs the jsii calls of one port. Adding a member adds its 
 
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
@@ -67,50 +66,8 @@ def _route_family(prefix: str, fams: Sequence[str]) -> str:
     return _checked_family(prefix)
 
 
-class _FixedIpCheck:
-    """``check_fixed_ip`` for many addresses on one subnet: the subnet is parsed once, and an
-    address this fast path cannot clear goes to ``check_fixed_ip`` for Neutron's verdict and message.
-
-    It clears only what ``check_fixed_ip`` accepts (a property test holds it to that): a canonical
-    address of the subnet's family, inside the subnet, not its network address (nor IPv4
-    broadcast) unless the subnet is a /31, /32, /127 or /128, and not the gateway.
-    """
-
-    def __init__(self, spec) -> None:
-        self.spec = spec
-        self.net = None
-        if spec.cidr is not None and not spec.automatic_addresses:
-            self.net = ipaddress.ip_network(spec.cidr)
-            gateway = spec.gateway_ip
-            if gateway is None and not spec.no_gateway:
-                gateway = str(self.net.network_address + 1)
-            self.gateway = gateway
-            small = self.net.prefixlen >= self.net.max_prefixlen - 1
-            self.refused = set() if small else {self.net.network_address}
-            if not small and self.net.version == 4:
-                self.refused.add(self.net.broadcast_address)
-
-    def clears(self, address: str) -> bool:
-        if self.net is None or address == self.gateway or is_expression(address):
-            return False
-        try:
-            ip = ipaddress.ip_address(address)
-        except ValueError:
-            return False
-        return ip.version == self.net.version and str(ip) == address and ip in self.net and ip not in self.refused
-
-    def check(self, address: str | None, field_name: str) -> None:
-        if address is None or self.clears(address):
-            return
-        check_fixed_ip(self.spec, address, field_name)
-
-
-def check_port(where, network, fams, addresses, security_group_ids, allowed_addresses, routed_prefixes, port_security_enabled,
-               fixed_checks: Mapping[str, _FixedIpCheck] | None = None) -> None:
-    """Neutron's refusals for one port (one line each, before any resource exists).
-
-    ``fixed_checks``: family -> a ``_FixedIpCheck`` of the network's subnet (a set of ports shares them).
-    """
+def check_port(where, network, fams, addresses, security_group_ids, allowed_addresses, routed_prefixes, port_security_enabled) -> None:
+    """Neutron's refusals for one port (one line each, before any resource exists)."""
     if not fams:
         raise NeutronRuleError(f"{where}: families is empty; name ipv4, ipv6 or both")
     for f in fams:
@@ -121,10 +78,7 @@ def check_port(where, network, fams, addresses, security_group_ids, allowed_addr
     for f, address in addresses.items():
         if f not in fams:
             raise NeutronRuleError(f"{where}: addresses names {f!r}, which is not among the port's families {fams}")
-        if fixed_checks is not None:
-            fixed_checks[f].check(address, f"{where}: addresses.{f}")
-        else:
-            check_fixed_ip(network.subnet_specs[f], address, f"{where}: addresses.{f}")
+        check_fixed_ip(network.subnet_specs[f], address, f"{where}: addresses.{f}")
     if port_security_enabled is False:
         # Neutron: AddressPairAndPortSecurityRequired / PortSecurityAndIPRequiredForSecurityGroups
         if allowed_addresses or routed_prefixes:
@@ -267,7 +221,6 @@ class DualStackPorts(Construct):
         if not members:
             raise NeutronRuleError(f"ports {key}: members is empty; give member name -> PortMember(...)")
         fams = tuple(families) if families is not None else network.families
-        fixed_checks = {f: _FixedIpCheck(network.subnet_specs[f]) for f in fams if f in network.subnet_specs}
         named: dict[str, dict[str, str]] = {}
         for member, spec in members.items():
             where = f"port {member}"
@@ -276,7 +229,7 @@ class DualStackPorts(Construct):
                 raise NeutronRuleError(f"{where}: {spec!r} is not a PortMember")
             named[member] = _named(where, spec.routed_prefixes)
             check_port(where, network, fams, dict(spec.addresses), security_group_ids, spec.allowed_addresses,
-                       list(named[member].values()), port_security_enabled, fixed_checks)
+                       list(named[member].values()), port_security_enabled)
         addresses = {
             member: {f: spec.addresses.get(f) or port_address_lookup(self.key, f, node=member) for f in fams}
             for member, spec in members.items()

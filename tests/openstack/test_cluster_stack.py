@@ -176,7 +176,7 @@ def test_security_group_is_closed_to_the_internet_by_default(cluster):
     rules = instances(out["resource"]["openstack_networking_secgroup_rule_v2"])
     assert not [n for n, r in rules.items() if r.get("remote_ip_prefix") in ("0.0.0.0/0", "::/0")]
     assert {r["ethertype"] for n, r in rules.items() if n.startswith('k8s["ssh_')} == {"IPv4", "IPv6"}
-    assert all(r["protocol"] == "ipv6-icmp" for r in rules.values() if r["ethertype"] == "IPv6" and r.get("protocol") not in (None, "tcp"))
+    assert all(r["protocol"] == "ipv6-icmp" for r in rules.values() if r["ethertype"] == "IPv6" and r.get("protocol") not in (None, "tcp", "udp"))
     assert rules['k8s["pods-in_v6_fd10-56"]']["remote_ip_prefix"] == "fd10::/56"
 
 

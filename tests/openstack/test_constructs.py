@@ -327,7 +327,7 @@ def test_route_checks(built):
     with pytest.raises(NeutronRuleError, match="not connected with router"):
         net.route("x", "fd10::/80", "2001:db8:1::5")
     with pytest.raises(NeutronRuleError, match="used by router"):
-        net.route("x", "fd10::/80", "2001:db8::1")
+        net.route("x", "fd10::/80", "2001:db8::")  # IPv6's default gateway: the network address (neutron_rules.default_gateway)
     ext = DualStackNetwork(s, "ext", name="e", ipv6=Ipv6Subnet(cidr="2001:db8:9::/64", mode=Ipv6Mode.SLAAC_EXTERNAL_ROUTER))
     with pytest.raises(NeutronRuleError, match="attached to the router"):
         ext.route("x", "fd10::/80", "2001:db8:9::5")
