@@ -8,18 +8,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-import yaml
-
 from .. import sites as site_kinds
 from ..errors import DualstackError, one_line
 from .pipeline import Allocated
 from .plan_file import PlanError
-
-
-def as_output(text: str):
-    """A rendered YAML file as a Terraform output value: its document, or the list of its documents."""
-    docs = list(yaml.safe_load_all(text))
-    return docs[0] if len(docs) == 1 else docs
 
 
 def synthesize(plan, allocated: Allocated, outdir: str, backend_path: Callable[[str], str]) -> list[str]:
@@ -38,9 +30,9 @@ def synthesize(plan, allocated: Allocated, outdir: str, backend_path: Callable[[
         site = plan.kubernetes[cluster].site
         if site is None:
             continue  # no stack to carry outputs: the files beside the stacks are the rendering
-        for output, text in planned.outputs().items():
-            # structured, not text: consumers read `terraform output -json`, and cdktf's HCL
+        for output, value in planned.output_values().items():
+            # YAML files structured, not text: consumers read `terraform output -json`, and cdktf's HCL
             # renderer writes a multi-line output string as an invalid quoted string
-            TerraformOutput(stacks[site], output, value=as_output(text), description=f"Kubernetes cluster {cluster}: rendered configuration")
+            TerraformOutput(stacks[site], output, value=value, description=f"Kubernetes cluster {cluster}: rendered configuration")
     app.synth()
     return list(stacks)

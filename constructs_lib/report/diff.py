@@ -82,7 +82,9 @@ def _entries(ipam: Ipam) -> dict[tuple[bool, str, str], Entry]:
         out[(True, n.key, n.family)] = (kind, texts + (n.text,))
     for kids in tree.children.values():
         for n in kids:
-            out[(False, n.key, n.family)] = (n.kind, (n.text,))
+            # a grown child network holds several prefixes of a family under one key
+            kind, texts = out.get((False, n.key, n.family), (n.kind, ()))
+            out[(False, n.key, n.family)] = (kind, texts + (n.text,))
     return out
 
 
@@ -112,15 +114,17 @@ def diff(old_lock: Mapping[str, Any] | Ipam | None, new: Ipam, *, where: str = "
             added.append(Change(key, family, a[0], None, ", ".join(a[1])))
         elif a is None:
             released.append(Change(key, family, b[0], ", ".join(b[1]), None))
-        elif is_super:
+        elif is_super or (a[0] == b[0] == "network" and set(b[1]) <= set(a[1])):
+            # a super network, or a child network that grew by a prefix: what stayed did not move
             gone = [t for t in b[1] if t not in a[1]]
             new_ = [t for t in a[1] if t not in b[1]]
+            kind = "super" if is_super else "network"
             if gone and new_:
-                moved.append(Change(key, family, "super", ", ".join(gone), ", ".join(new_)))
+                moved.append(Change(key, family, kind, ", ".join(gone), ", ".join(new_)))
             elif new_:
-                added.append(Change(key, family, "super", None, ", ".join(new_)))
+                added.append(Change(key, family, kind, None, ", ".join(new_)))
             else:
-                released.append(Change(key, family, "super", ", ".join(gone), None))
+                released.append(Change(key, family, kind, ", ".join(gone), None))
         else:
             # same key, same family, another range (or another kind): the one thing that must never happen
             old_text = b[1][0] if b[0] == a[0] else f"{b[0]} {b[1][0]}"

@@ -26,23 +26,30 @@ class ClusterLinks:
     - ``node_networks``: family -> allocator network holding the nodes (their subnet);
     - ``pod_networks``: family -> allocator network the pods (or the per-node prefixes) come from;
     - ``global_parent``: the allocator network of the provider's global IPv6 (``v6global`` carves from it);
-    - ``machines``: the nodes, with their addresses and own prefixes (text or ``${...}``).
+    - ``machines``: the nodes, with their addresses and own prefixes (text or ``${...}``);
+    - ``control_plane``: the VIPs, the nodes holding them and the control-plane nodes behind them
+      (kubeadm's endpoint and SANs, HAProxy and keepalived; ``constructs_lib.kubernetes.site``);
+    - ``bgp_peers``: name -> family -> address the nodes peer with (Calico BGP);
+    - ``cloud``: the provider fields that tie a Kubermatic cluster to its networks.
     """
 
     node_networks: Mapping[str, str] = field(default_factory=dict)
     pod_networks: Mapping[str, str] = field(default_factory=dict)
     global_parent: str | None = None
     machines: Sequence[NodeSpec] = ()
-    notes: Sequence[str] = ()
+    control_plane: Mapping[str, Any] | None = None
+    bgp_peers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    cloud: Mapping[str, Any] | None = None
 
     def as_kwargs(self) -> dict[str, Any]:
+        """The keywords of ``constructs_lib.kubernetes.plan_cluster`` this site sets."""
         out: dict[str, Any] = {"machines": list(self.machines)}
-        if self.node_networks:
-            out["node_networks"] = dict(self.node_networks)
-        if self.pod_networks:
-            out["pod_networks"] = dict(self.pod_networks)
-        if self.global_parent is not None:
-            out["global_parent"] = self.global_parent
+        for name in ("node_networks", "pod_networks", "bgp_peers"):
+            if getattr(self, name):
+                out[name] = dict(getattr(self, name))
+        for name in ("global_parent", "control_plane", "cloud"):
+            if getattr(self, name) is not None:
+                out[name] = getattr(self, name)
         return out
 
 

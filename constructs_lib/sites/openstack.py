@@ -7,7 +7,8 @@ from typing import Any, Mapping, Sequence
 from constructs_lib.ipam import Ipam
 from constructs_lib.kubernetes import NodeSpec
 from constructs_lib.openstack.cluster_plan import ClusterPlan, OpenStackClusterSpec, plan_cluster
-from constructs_lib.openstack.keys import node_ports_name, port_address_lookup
+from constructs_lib.ipam.terraform import interp
+from constructs_lib.openstack.keys import SUFFIX, node_ports_name, port_address_lookup, subnet_name, tf_name
 
 from .base import ClusterLinks
 
@@ -44,6 +45,24 @@ def _without_effect(spec: OpenStackClusterSpec, given: Mapping[str, Any]) -> lis
         out += [(f"flavors.{role}", f"with no {role} nodes") for role in flavors if role in ("gateway", "control-plane", "worker")
                 and not spec.nodes_of(role)]
     return out
+
+
+def _kubermatic_cloud(plan: ClusterPlan) -> dict[str, Any]:
+    """``spec.cloud.openstack`` of a Kubermatic cluster on this site: its network, subnets, router, group."""
+    spec = plan.spec
+    key = plan.network_key
+    fields: dict[str, Any] = {"network": interp(f"openstack_networking_network_v2.{key}.name"),
+                              "securityGroups": interp(f"openstack_networking_secgroup_v2.{spec.cluster}.name")}
+    if "ipv4" in plan.subnets:
+        fields["subnetID"] = interp(f"openstack_networking_subnet_v2.{subnet_name(key, 'ipv4')}.id")
+    if "ipv6" in plan.subnets:
+        fields["ipv6SubnetID"] = interp(f"openstack_networking_subnet_v2.{subnet_name(key, 'ipv6')}.id")
+    if spec.ipv6_subnet_pool:
+        fields["ipv6SubnetPool"] = spec.ipv6_subnet_pool
+    fields["routerID"] = spec.router_id or interp(f"openstack_networking_router_v2.{key}.id")
+    if spec.floating_ip_pool:
+        fields["floatingIPPool"] = spec.floating_ip_pool
+    return {"provider": "openstack", "spec": fields}
 
 
 class OpenStackSite:
@@ -83,7 +102,15 @@ class OpenStackSite:
                      prefixes={"ipv6": n.pod_prefix} if n.pod_prefix else {})
             for n in plan.nodes.values() if n.role != "gateway"
         ]
-        return ClusterLinks(node_networks=node_networks, pod_networks=pod_networks, machines=machines)
+        # the VIPs (an address Neutron picks is read back from the VIP's own port) and who holds them
+        vips = {f: a or port_address_lookup(tf_name(spec.cluster, "vip", SUFFIX[f]), f, node=None) for f, a in plan.vips.items()}
+        holders = {n: {f: a or port_address_lookup(node_ports_name(spec.cluster), f, node=n) for f, a in plan.nodes[n].addresses.items()}
+                   for n in spec.vip_members}
+        control_plane = {"vips": vips, "holders": holders, "nodes": list(spec.control_plane)}
+        # seed 001: the nodes peer with the gateway that is LB master, which is the one holding the VIPs
+        bgp_peers = {"gateway-vip": vips} if spec.gateways else {}
+        return ClusterLinks(node_networks=node_networks, pod_networks=pod_networks, machines=machines,
+                            control_plane=control_plane, bgp_peers=bgp_peers, cloud=_kubermatic_cloud(plan))
 
     def build_stack(self, scope: Any, stack_id: str, plan: ClusterPlan, *, backend_path: str) -> Any:
         from stacks.openstack_cluster import build_openstack_cluster  # the OpenStack constructs (cdktf)
