@@ -31,7 +31,7 @@ from pydantic import ConfigDict
 
 from .ipv6_source import FixedPrefix, Ipv6PrefixSource, kubermatic_ipv6_source
 from .keys import check_part, subnet_cidr_expression
-from .neutron_rules import Ipv6Mode, NeutronRuleError, canonical_address
+from .neutron_rules import Ipv6Mode, NeutronRuleError, canonical_address, canonical_cidr
 from .security_rules import EGRESS, SELF, Icmpv6Essentials, Remote, RuleSpec, plan_rules
 from .wireguard import WireguardSettings
 
@@ -56,8 +56,10 @@ class OpenStackClusterSpec:
 
     site: str
     """Key prefix of every allocation (``<site>/...``). In a plan file: the site's name."""
-    node_supernet: str
-    """The super network the node network is carved from (one child prefix per family, ``node_lengths``)."""
+    node_supernet: str | None = None
+    """The super network the node network is carved from (one child prefix per family, ``node_lengths``); unset only when ``subnet_cidrs`` names every family's subnet."""
+    subnet_cidrs: Mapping[str, str] = field(default_factory=dict)
+    """The node subnets given directly, per family, as yaook does (``subnet_cidr: 10.0.0.0/24``, ``subnet_v6_cidr: fd00::/120``): pinned in the allocator so nothing else overlaps them, instead of carved from ``node_supernet``."""
     cluster: str = "k8s"
     """Names the router, the security group, the VIPs and the pod range (``<site>/<cluster>/pods``)."""
     network: str | None = None
@@ -129,8 +131,22 @@ class OpenStackClusterSpec:
         check_part(self.site, "site")
         check_part(self.cluster, "cluster")
         check_part(self.network_name, "network")
-        if not isinstance(self.node_supernet, str) or not self.node_supernet:
+        for fam, cidr in self.subnet_cidrs.items():
+            if fam not in FAMILIES:
+                raise NeutronRuleError(f"subnet_cidrs: {fam!r} is not ipv4 or ipv6")
+            canonical_cidr(cidr, f"subnet_cidrs.{fam}", VERSION[fam])
+        given = [f for f in FAMILIES if f in self.families and f in self.subnet_cidrs]
+        if self.node_supernet is None and len(given) < len([f for f in self.families if not (f == "ipv6" and self.ipv6_from_subnet_pool)]):
+            raise NeutronRuleError("node_supernet: unset, but subnet_cidrs does not name every family's subnet; name the super network "
+                                   "to carve them from, or give each family's subnet in subnet_cidrs")
+        if self.node_supernet is not None and not (isinstance(self.node_supernet, str) and self.node_supernet):
             raise NeutronRuleError(f"node_supernet: {self.node_supernet!r} must name an allocator network")
+        if self.subnet_cidrs and self.node_supernet is not None:
+            raise NeutronRuleError("subnet_cidrs: given together with node_supernet; the node subnets come from one of them")
+        if self.subnet_cidrs and self.node_subnets and any(n > 1 for n in self.node_subnets.values()):
+            raise NeutronRuleError("node_subnets: given subnets (subnet_cidrs) do not grow; name more in a new site, or carve from node_supernet")
+        if self.subnet_cidrs and self.ipv6_from_subnet_pool and "ipv6" in self.subnet_cidrs:
+            raise NeutronRuleError("subnet_cidrs.ipv6: given with ipv6_from_subnet_pool; the IPv6 subnet comes from one of them")
         fams = tuple(self.families)
         if not fams or any(f not in FAMILIES for f in fams) or len(set(fams)) != len(fams):
             raise NeutronRuleError(f"families: {self.families!r} must be ('ipv4', 'ipv6'), ('ipv4',) or ('ipv6',)")
@@ -340,7 +356,13 @@ def plan_cluster(ipam: Ipam, spec: OpenStackClusterSpec) -> ClusterPlan:
     lengths = {f: spec.node_lengths[f] for f in from_allocator}
     roots: dict[str, tuple[str, Prefix]] = {}  # family -> (allocator network id, its prefix)
     node_prefixes: dict[str, list[Prefix]] = {}  # family -> the node network's prefixes, in order (growth appends)
-    if from_allocator:
+    if from_allocator and spec.subnet_cidrs:
+        # the seed's own subnets, pinned as a network of their own (its id is the node network's key)
+        net = ipam.declare_network(base, [spec.subnet_cidrs[f] for f in from_allocator], name=net_name)
+        for f in from_allocator:
+            node_prefixes[f] = list(net.prefixes_of(VERSION[f]))
+            roots[f] = (net.id, node_prefixes[f][0])
+    elif from_allocator:
         net = ipam.allocate_network(spec.node_supernet, key=base, name=net_name, families=from_allocator, lengths=lengths)
         for f in from_allocator:
             want, have = spec.subnet_count(f), len(net.prefixes_of(VERSION[f]))

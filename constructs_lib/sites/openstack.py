@@ -89,7 +89,8 @@ class OpenStackSite:
         spec = plan.spec
         node_networks: dict[str, str] = {}
         if any(s.cidr for s in plan.subnets.values()):
-            net = ipam.network_by_key(f"{spec.site}/{spec.network_name}")
+            key = f"{spec.site}/{spec.network_name}"
+            net = ipam.network(key) if spec.subnet_cidrs else ipam.network_by_key(key)
             node_networks = {f: net.id for f in net.families}
         pod_networks = {}
         if plan.pod_range is not None:
