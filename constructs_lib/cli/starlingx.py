@@ -55,6 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from ..ipam import DEFAULT_OWNER
     from ..starlingx import bootstrap_overrides, committed_plan
+    from ..starlingx.committed import unlocked_pools
     from ..store import LockfileStore
 
     document = read_yaml(args.plan, "plan")
@@ -63,7 +64,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     lock_path = args.lock or str(Path(os.path.abspath(args.plan)).parent / "ipam.lock.json")
     lock = LockfileStore(lock_path).read()
     owner = document.get("owner") or DEFAULT_OWNER
-    unlocked = _unlocked(document["starlingx"], (lock or {}).get("networks") or {}, args.plan)
+    try:
+        unlocked = unlocked_pools(document["starlingx"], (lock or {}).get("networks") or {})
+    except DualstackError as e:
+        raise DualstackError(lines=[f"plan {args.plan}: {line}" for line in e.lines]) from None
     if unlocked:  # a from: pool's subnet is what the lock says; without it the file would name a guess
         raise DualstackError(lines=[f"{path}.from: {source}: no pool taken from it in the lock {lock_path} yet; run dualstack "
                                     "synth first, so the subnet is allocated" for path, source in unlocked])
@@ -78,20 +82,3 @@ def cmd_export(args: argparse.Namespace) -> int:
     sys.stdout.write(bootstrap_overrides(planned.system(name)))
     return 0
 
-
-def _unlocked(section: object, networks: dict, plan_path: str) -> list[tuple[str, str]]:
-    """(path, super network) of the ``from:`` pools the lock holds no subnet for."""
-    from ..starlingx import parse_section
-
-    try:
-        parsed = parse_section(section)
-    except DualstackError as e:
-        raise DualstackError(lines=[f"plan {plan_path}: {line}" for line in e.lines]) from None
-    out = []
-    for system, spec in parsed.systems.items():
-        for network, net in spec.networks().items():
-            taken = [e for id, e in networks.items() if id.startswith(f"starlingx/{system}/{network}/") and isinstance(e, dict)]
-            for slot, pool in (("primary", net.primary), ("secondary", net.secondary)):
-                if pool is not None and pool.from_ is not None and not any(e.get("parent") == pool.from_ for e in taken):
-                    out.append((f"starlingx.{system}.{network}.{slot}", pool.from_))
-    return out

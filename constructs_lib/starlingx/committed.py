@@ -13,7 +13,7 @@ from ..errors import DualstackError, one_line
 from ..ipam import from_dict
 from ..ipam.network_file import NetworkFile
 from .plan import StarlingxPlan, plan_starlingx
-from .section import StarlingxError
+from .section import StarlingxError, parse_section
 
 
 def committed_plan(plan_document: Mapping[str, Any] | None, lock_document: Mapping[str, Any] | None, owner: str,
@@ -27,6 +27,10 @@ def committed_plan(plan_document: Mapping[str, Any] | None, lock_document: Mappi
     if not isinstance(plan_document, Mapping) or not plan_document.get("starlingx"):
         return None
     try:
+        missing = unlocked_pools(plan_document["starlingx"], (lock_document or {}).get("networks") or {})
+        if missing:  # planned afresh, such a pool would get a subnet nobody committed
+            raise StarlingxError([f"{path}.from: {source}: the committed lock holds no pool taken from it; commit the plan and "
+                                  "its lock (ipam.lock.json) together" for path, source in missing])
         ipam = from_dict(dict(lock_document) if lock_document is not None else None, where=f"{where}: lock", owner=owner)
         for i, raw in enumerate(plan_document.get("super_networks") or []):
             NetworkFile.parse(raw, f"super_networks[{i}]").declare_in(ipam)
@@ -35,4 +39,16 @@ def committed_plan(plan_document: Mapping[str, Any] | None, lock_document: Mappi
         raise StarlingxError([f"{where}: {one_line(line)}" for line in e.lines]) from None
 
 
-__all__ = ["committed_plan"]
+def unlocked_pools(section: Any, networks: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(path, super network) of the section's ``from:`` pools for which the lock's ``networks`` hold no subnet."""
+    out = []
+    for system, spec in parse_section(section).systems.items():
+        for network, net in spec.networks().items():
+            taken = [e for id, e in networks.items() if id.startswith(f"starlingx/{system}/{network}/") and isinstance(e, Mapping)]
+            for slot, pool in (("primary", net.primary), ("secondary", net.secondary)):
+                if pool is not None and pool.from_ is not None and not any(e.get("parent") == pool.from_ for e in taken):
+                    out.append((f"starlingx.{system}.{network}.{slot}", pool.from_))
+    return out
+
+
+__all__ = ["committed_plan", "unlocked_pools"]

@@ -146,7 +146,8 @@ def test_the_files_beside_the_stacks_and_the_committed_plan_from_git_and_the_loc
     lock_doc = to_dict(ipam)
     before = committed_plan(committed_doc, lock_doc, "plan")
     assert before == plan_starlingx(from_dict(lock_doc), {"lab": old})
-    after = plan_starlingx(from_dict(to_dict(ipam)), {"lab": new})
+    after_ipam = from_dict(to_dict(ipam))
+    after = plan_starlingx(after_ipam, {"lab": new})
     files = starlingx_files(after, before)
     assert sorted(files) == ["starlingx/lab/apply-changes.sh", "starlingx/lab/localhost.yml"]
     assert "system addrpool-add oam-ipv4 10.30.0.0 24 --order random --ranges 10.30.0.1-10.30.0.254" in files[
@@ -154,6 +155,12 @@ def test_the_files_beside_the_stacks_and_the_committed_plan_from_git_and_the_loc
     assert "external_oam_subnet: fd00::/64,10.30.0.0/24" in files["starlingx/lab/localhost.yml"].splitlines()
     assert starlingx_files(after, before) == files  # deterministic
     assert committed_plan({"version": 1, "sites": {}}, lock_doc, "plan") is None
+    # a committed from: pool without its committed lock would be planned afresh: a guess, refused
+    with pytest.raises(StarlingxError) as e:
+        committed_plan({**committed_doc, "starlingx": {"lab": new}}, lock_doc, "plan")
+    assert e.value.lines == ["the plan as committed (git HEAD): starlingx.lab.oam.secondary.from: lab-v4: the committed lock "
+                             "holds no pool taken from it; commit the plan and its lock (ipam.lock.json) together"]
+    assert committed_plan({**committed_doc, "starlingx": {"lab": new}}, to_dict(after_ipam), "plan") == after
     assert committed_plan(None, None, "plan") is None
     with pytest.raises(StarlingxError) as e:
         committed_plan({"starlingx": {"lab": {"oam": {}}}}, None, "plan")
