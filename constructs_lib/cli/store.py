@@ -73,6 +73,10 @@ def _guarded(command: Any) -> Any:
             for line in e.lines:
                 print(f"dualstack: error: {one_line(line)}", file=sys.stderr)
             return EXIT_BAD_INPUT
+        except OSError as e:  # -o into a folder, an unwritable place: nothing was written
+            where = f"{e.filename}: " if e.filename else ""
+            print(f"dualstack: error: {where}{e.strerror or one_line(e)}", file=sys.stderr)
+            return EXIT_BAD_INPUT
 
     run.__name__ = command.__name__
     return run

@@ -29,6 +29,7 @@ from typing import Any, Iterator, Mapping
 
 from ..errors import StoreError
 from ..ipam.errors import IpamError
+from ..ipam.keys import check_owner
 from ..ipam.lockfile import FORMAT
 from ..ipam.prefix import FAMILY, Prefix, format_address
 from . import sql
@@ -41,6 +42,15 @@ _NETWORK_FIELDS = {"prefixes", "name", "description", "partition", "project", "k
                    "default_child_prefix_length", "private_super", "labels", "vrf", "owner", "owners"}
 _ALLOCATION_FIELDS = {"network", "cidr", "address", "purpose", "owner"}
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+
+def driver() -> Any:
+    """psycopg 3, imported only when a PostgreSQL store is used."""
+    try:
+        import psycopg
+    except ImportError:
+        raise StoreError("the PostgreSQL store needs psycopg 3: pip install 'psycopg[binary]>=3.2,<4'") from None
+    return psycopg
 
 
 # -- migrations ------------------------------------------------------------------------------------
@@ -160,7 +170,7 @@ class PostgresStore:
 
     # -- connections and errors --------------------------------------------------------------------
     def _connect(self) -> Any:
-        import psycopg
+        psycopg = driver()
 
         extra: dict[str, Any] = {}
         if "connect_timeout" not in self.url.params:
@@ -203,7 +213,7 @@ class PostgresStore:
     @contextmanager
     def _transaction(self, *, read_only: bool = False, lock: bool = False) -> Iterator[Any]:
         """One transaction on a fresh connection; commits on a clean exit, rolls back otherwise."""
-        import psycopg
+        psycopg = driver()
 
         conn = self._connect()
         try:
@@ -298,8 +308,7 @@ class PostgresStore:
 
     @contextmanager
     def session(self, owner: str, run_id: str) -> Iterator["PostgresSession"]:
-        if not isinstance(owner, str) or not owner or not owner.isprintable() or owner != owner.strip():
-            raise StoreError(f"owner: {owner!r} must be a non-empty single-line name")
+        check_owner(owner)
         with self._transaction(lock=True) as cur:
             self._check_schema(cur)
             snapshot = _read_document(cur)
@@ -446,8 +455,7 @@ class PostgresSession:
                 plan.add(c)
         except (IpamError, StoreError) as e:  # a prefix that is not canonical, a nesting too deep: one line naming the entry
             raise StoreError(f"{self.store.where}: {e}") from None
-        import psycopg
-
+        psycopg = driver()
         try:
             plan.apply(self._cur, self.owner, self.run_id, found, vrf if new_vrf else None)
         except psycopg.Error as e:  # the session's exit rolls the transaction back

@@ -114,8 +114,11 @@ def parse(url: str, what: str = "store URL") -> StoreUrl:
         raise StoreError(f"{what} {shown}: not a PostgreSQL URL; write {EXAMPLE}")
     if any(c.isspace() or not c.isprintable() for c in text):
         raise StoreError(f"{what} {shown}: holds spaces or control characters; percent-encode them (%20)")
-    from psycopg import ProgrammingError
-    from psycopg.conninfo import conninfo_to_dict
+    try:
+        from psycopg import ProgrammingError
+        from psycopg.conninfo import conninfo_to_dict
+    except ImportError:
+        raise StoreError("the PostgreSQL store needs psycopg 3: pip install 'psycopg[binary]>=3.2,<4'") from None
 
     try:
         params = {k: str(v) for k, v in conninfo_to_dict(text).items()}

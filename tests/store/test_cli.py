@@ -138,3 +138,26 @@ def test_bad_store_one_line_exit_2_nothing_written_no_password(case, capsys, pg_
             held = conn.execute("SELECT to_regclass('dualstack.block') IS NOT NULL AND EXISTS (SELECT 1 FROM dualstack.network)"
                                 if case == "too-new" else "SELECT to_regclass('dualstack.block') IS NOT NULL").fetchone()[0]
         assert held is False  # nothing was created or imported
+
+
+def test_the_dualstack_command_has_it(blank_pg_url, tmp_path):
+    """Through the real entry point (``python -m constructs_lib`` is ``dualstack``), as a user runs it."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, DUALSTACK_STORE=blank_pg_url)
+
+    def dualstack(*argv):
+        return subprocess.run([sys.executable, "-m", "constructs_lib", "store", *argv], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=120)
+
+    assert dualstack("init").returncode == 0
+    assert dualstack("import", str(LOCK), "--owner", "team-a").returncode == 0
+    r = dualstack("export", "--owner", "team-a", "-o", str(tmp_path / "out.json"))
+    assert r.returncode == 0, r.stderr
+    assert sorted(json.loads((tmp_path / "out.json").read_text())["allocations"]) == sorted(json.loads(LOCK.read_text())["allocations"])
+    r = dualstack("export", "-o", str(tmp_path))  # a folder: one line, exit 2
+    assert r.returncode == 2 and len(r.stderr.splitlines()) == 1 and "dualstack: error:" in r.stderr
+    r = dualstack("log", "--since", "not-a-time")
+    assert r.returncode == 2 and r.stderr.strip() == "dualstack: error: since: 'not-a-time' is not an ISO 8601 date or time (e.g. 2025-01-31 or 2025-01-31T12:00:00Z)"

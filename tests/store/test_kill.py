@@ -49,6 +49,10 @@ def test_sigkill_mid_commit_leaves_one_of_the_two_states(fresh_pg_url):
         assert len({r.run_id for r in rows if r.owner == owner}) == (1 if now == after else 0)
         outcomes.append("after" if now == after else "before")
         state = now
-    print("commit", round(commit_seconds, 3), "s;", outcomes)
     # the random points did land inside commits (before COMMIT reached the server) at least once
     assert "before" in outcomes, outcomes
+    # and a run left alone lands whole: the comparison above can tell the two states apart
+    after = plan_work("last", [f"n{j}" for j in range(NODES)], ipv4=False)(state).document
+    p = start(fresh_pg_url, "last")
+    assert p.wait(120) == 0, p.stderr.read()
+    assert store.read() == after != state

@@ -183,7 +183,7 @@ CREATE TABLE IF NOT EXISTS dualstack.change (
     CHECK (before IS NOT NULL OR after IS NOT NULL)
 );
 CREATE INDEX IF NOT EXISTS change_key ON dualstack.change (key, id);
-CREATE INDEX IF NOT EXISTS change_at ON dualstack.change (at);
+CREATE INDEX IF NOT EXISTS change_at ON dualstack.change USING brin (at);  -- append-only, in time order
 
 CREATE OR REPLACE FUNCTION dualstack.change_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
