@@ -255,11 +255,12 @@ def _system_diff(old: StarlingxPlan | None, new: SystemPlan) -> _Diff | None:
 
 
 def check_changes(old: StarlingxPlan | None, new: StarlingxPlan) -> list[str]:
-    """Every change from ``old`` (the committed plan's) to ``new`` that StarlingX cannot make at runtime, a line each."""
+    """Every change from ``old`` (the committed plan's) to ``new`` that StarlingX cannot make at runtime, a line each
+    (none for a system the plan reinstalls)."""
     lines = []
     for system in new.systems.values():
         diff = _system_diff(old, system)
-        if diff is not None:
+        if diff is not None and not system.reinstall:
             lines += diff.refused
     return lines
 
@@ -277,6 +278,10 @@ def commands(old: StarlingxPlan | None, new: StarlingxPlan, system: str | None =
     if diff is None:
         return text + (f"\n# nothing to change at runtime: the committed plan has no system {system}; install it with "
                        "localhost.yml (bootstrap)\n")
+    if planned.reinstall:
+        listed = "".join(f"#   {line}\n" for line in diff.refused) or "#   (nothing that needs a reinstall)\n"
+        return text + (f"\n# starlingx.{system}.reinstall: install the system again with localhost.yml; nothing runs here. "
+                       "What differs from the committed plan and needs the reinstall:\n" + listed)
     if diff.refused:
         raise StarlingxError(diff.refused)
     changes = diff.changes()

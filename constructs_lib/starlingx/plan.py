@@ -104,6 +104,7 @@ class SystemPlan:
     networks: Mapping[str, NetworkPlan]  # the seed's names, in the bootstrap's order
     primary_family: str
     system_controller: str | None = None
+    reinstall: bool = False
 
     def pools(self) -> list[PoolPlan]:
         return [p for n in self.networks.values() for p in n.pools]
@@ -193,7 +194,8 @@ class _System:
             return None
         self.warn_left_out(networks)
         dns = tuple(sorted(self.spec.dns_servers, key=lambda a: (":" in a) != (primary_family == "ipv6")))
-        planned_system = SystemPlan(self.name, self.spec.system_mode, dns, planned, primary_family, self.spec.system_controller)
+        planned_system = SystemPlan(self.name, self.spec.system_mode, dns, planned, primary_family, self.spec.system_controller,
+                                    self.spec.reinstall)
         from .bootstrap import bootstrap_gaps  # the bootstrap module reads these plans: imported here, not at the top
 
         self.warnings.extend(bootstrap_gaps(planned_system))

@@ -195,6 +195,9 @@ class SystemSpec(BaseModel):
                                                                      "primary family first (dns-modify, bootstrap dns_servers)")
     system_controller: Optional[str] = Field(None, description="for a subcloud: the system of this section that is its system "
                                                                "controller (they must share the primary family)")
+    reinstall: bool = Field(False, description="this plan installs the system again from localhost.yml: what StarlingX sets only "
+                                               "at install may differ from the committed plan (apply-changes.sh then lists it and "
+                                               "runs nothing); set it back to false once reinstalled")
     pxeboot: Optional[NetworkSpec] = _network_field("pxeboot", False)
     management: NetworkSpec = _network_field("management", True)
     oam: NetworkSpec = _network_field("oam", True)

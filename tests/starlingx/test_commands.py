@@ -205,3 +205,19 @@ def test_running_the_script_takes_sysinv_from_the_committed_plan_to_this_one(tmp
     if not after.systems["lab"].dns_servers:
         want["dns"] = state["dns"]  # no DNS in the plan: the plan leaves StarlingX's alone
     assert apply_calls(state, calls) == want
+
+
+def test_a_reinstall_accepts_what_only_an_install_sets_and_runs_nothing():
+    old = ipv6_system()
+    new = changed(old, {"cluster-pod": {"primary": {"subnet": "aefd:206::/64", "ranges": ["aefd:206::1-aefd:206::ffff"]}},
+                        "reinstall": True})
+    before, after, _ = plan_change(old, new)
+    assert check_changes(before, after) == []
+    script = commands(before, after)
+    assert system_lines(script) == []
+    assert script.endswith(
+        "\n# starlingx.lab.reinstall: install the system again with localhost.yml; nothing runs here. What differs from the "
+        "committed plan and needs the reinstall:\n"
+        "#   starlingx.lab.cluster-pod.primary: ranges aefd:206::1-aefd:206::ffff:ffff:ffff:ffff -> aefd:206::1-aefd:206::ffff: "
+        "only the OAM, admin and management networks' pools can be modified at runtime; cluster-pod's primary pool changes "
+        "with a reinstall\n")
