@@ -192,7 +192,7 @@ class _System:
                                         kind.dynamic if net.dynamic is None else net.dynamic)
         if len(self.lines) > self.start:
             return None
-        self.warn_left_out(networks)
+        self.warn_left_out(networks, primary_family)
         dns = tuple(sorted(self.spec.dns_servers, key=lambda a: (":" in a) != (primary_family == "ipv6")))
         planned_system = SystemPlan(self.name, self.spec.system_mode, dns, planned, primary_family, self.spec.system_controller,
                                     self.spec.reinstall)
@@ -437,11 +437,20 @@ class _System:
             taken.add(value)
         return out, sticky
 
-    def warn_left_out(self, networks: Mapping[str, Any]) -> None:
+    def warn_left_out(self, networks: Mapping[str, Any], primary: str) -> None:
         gone = [n for n in BOOTSTRAP_DEFAULTS if n not in networks]
-        if gone:
-            shown = ", ".join(f"{n} {BOOTSTRAP_DEFAULTS[n]}" for n in gone)
-            self.warnings.append(f"starlingx.{self.name}: no {', '.join(gone)} in the plan: StarlingX's bootstrap defaults apply "
+        # StarlingX's defaults are IPv4: on an IPv6 system the bootstrap refuses them (validate-config: "Cluster, oam and
+        # mgmt must have same family address type"), pxeboot aside
+        wrong = [n for n in gone if primary == "ipv6" and not KINDS[n].ipv4_only]
+        fine = [n for n in gone if n not in wrong]
+        if wrong:
+            shown = ", ".join(f"{n} {BOOTSTRAP_DEFAULTS[n]}" for n in wrong)
+            self.warnings.append(f"starlingx.{self.name}: no {', '.join(wrong)} in the plan, and StarlingX's defaults ({shown}) "
+                                 "are IPv4 while the system's primary family is IPv6: bootstrap refuses them; add the networks "
+                                 "with IPv6 primary pools")
+        if fine:
+            shown = ", ".join(f"{n} {BOOTSTRAP_DEFAULTS[n]}" for n in fine)
+            self.warnings.append(f"starlingx.{self.name}: no {', '.join(fine)} in the plan: StarlingX's bootstrap defaults apply "
                                  f"({shown}), which the allocator does not hold")
 
 

@@ -308,9 +308,11 @@ def test_warnings_say_what_the_plan_does_not_hold_and_what_localhost_yml_cannot_
                                   "secondary": {"subnet": "10.0.0.0/24", "name": "mgmt-v4", "order": "sequential"}})
     plan = plan_starlingx(Ipam(), {"lab": section})
     assert list(plan.warnings) == [
-        "starlingx.lab: no pxeboot, cluster-host, cluster-pod, cluster-service, multicast in the plan: StarlingX's bootstrap "
-        "defaults apply (pxeboot 169.254.202.0/24, cluster-host 192.168.206.0/24, cluster-pod 172.16.0.0/16, cluster-service "
-        "10.96.0.0/12, multicast 239.1.1.0/28), which the allocator does not hold",
+        "starlingx.lab: no cluster-host, cluster-pod, cluster-service, multicast in the plan, and StarlingX's defaults "
+        "(cluster-host 192.168.206.0/24, cluster-pod 172.16.0.0/16, cluster-service 10.96.0.0/12, multicast 239.1.1.0/28) are "
+        "IPv4 while the system's primary family is IPv6: bootstrap refuses them; add the networks with IPv6 primary pools",
+        "starlingx.lab: no pxeboot in the plan: StarlingX's bootstrap defaults apply (pxeboot 169.254.202.0/24), which the "
+        "allocator does not hold",
         "starlingx.lab.management.secondary.gateway_address: not set, but the other pool's is; management_gateway_address lists "
         "one per subnet, so localhost.yml leaves it out (give both pools one, or neither)",
         "starlingx.lab.management.primary.controller0_address: fd01::20 cannot be written in localhost.yml (bootstrap has no "
@@ -322,6 +324,12 @@ def test_warnings_say_what_the_plan_does_not_hold_and_what_localhost_yml_cannot_
         "localhost.yml cannot set it",
     ]
     assert plan_starlingx(Ipam(), {"lab": ipv6_system()}).warnings == ()
+    v4 = {"management": {"primary": {"subnet": "192.168.204.0/24"}}, "oam": {"primary": {"subnet": "10.10.10.0/24"}},
+          "cluster-host": {"primary": {"subnet": "192.168.206.0/24"}}, "cluster-pod": {"primary": {"subnet": "172.16.0.0/16"}},
+          "cluster-service": {"primary": {"subnet": "10.96.0.0/12"}}, "multicast": {"primary": {"subnet": "239.1.1.0/28"}}}
+    assert plan_starlingx(Ipam(), {"lab": v4}).warnings == (
+        "starlingx.lab: no pxeboot in the plan: StarlingX's bootstrap defaults apply (pxeboot 169.254.202.0/24), which the "
+        "allocator does not hold",)
 
 
 # -- Kubernetes ----------------------------------------------------------------------------------------------

@@ -98,6 +98,10 @@ def test_bootstrap_example_plans_value_by_value_and_the_allocator_holds_every_ad
     plan, ipam = planned_seed()
     lab = plan.systems["lab"]
     assert lab.primary_family == "ipv6" and lab.system_mode == "simplex"
+    # the example names no multicast network: StarlingX's default is IPv4, which an IPv6 bootstrap refuses
+    assert plan.warnings == (
+        "starlingx.lab: no multicast in the plan, and StarlingX's defaults (multicast 239.1.1.0/28) are IPv4 while the system's "
+        "primary family is IPv6: bootstrap refuses them; add the networks with IPv6 primary pools",)
     got = {f"{p.network}.{p.slot}": (p.name, p.subnet, p.ranges[0], dict(p.roles)) for p in lab.pools()}
     assert got == EXPECTED
     for pool in lab.pools():
