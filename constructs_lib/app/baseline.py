@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import DualstackError, InputError
-from ..inputs import MAX_LOCK_BYTES, load_json, read_text
+from ..inputs import MAX_LOCK_BYTES, MAX_PLAN_BYTES, load_json, load_yaml, read_text
 
 
 @dataclass(frozen=True)
@@ -23,21 +23,39 @@ class Baseline:
     label: str
 
 
-def committed_lock(lock_path: str) -> Baseline | None:
-    """The lock at ``HEAD`` of the git work tree holding it, or None (no git, no repo, not tracked)."""
-    folder = os.path.dirname(os.path.abspath(lock_path))
+def at_head(path: str) -> bytes | None:
+    """The file at ``HEAD`` of the git work tree holding it, or None (no git, no repo, not tracked, no commit)."""
+    folder = os.path.dirname(os.path.abspath(path))
     try:
         top = subprocess.run(["git", "-C", folder, "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=20)
         if top.returncode != 0:
             return None
-        rel = os.path.relpath(os.path.realpath(os.path.abspath(lock_path)), os.path.realpath(top.stdout.strip()))
+        rel = os.path.relpath(os.path.realpath(os.path.abspath(path)), os.path.realpath(top.stdout.strip()))
         shown = subprocess.run(["git", "-C", top.stdout.strip(), "show", f"HEAD:{rel}"], capture_output=True, timeout=20)
     except (OSError, subprocess.SubprocessError):
         return None
-    if shown.returncode != 0:
+    return shown.stdout if shown.returncode == 0 else None
+
+
+def committed_plan_document(plan_path: str) -> dict[str, Any] | None:
+    """The plan file at git ``HEAD`` as loaded YAML, or None (not committed, not readable as a plan)."""
+    data = at_head(plan_path)
+    if data is None or len(data) > MAX_PLAN_BYTES:
+        return None
+    try:
+        doc = load_yaml(data.decode("utf-8"), f"plan {plan_path} at git HEAD")
+    except (UnicodeDecodeError, InputError):
+        return None
+    return doc if isinstance(doc, dict) else None
+
+
+def committed_lock(lock_path: str) -> Baseline | None:
+    """The lock at ``HEAD`` of the git work tree holding it, or None (no git, no repo, not tracked)."""
+    data = at_head(lock_path)
+    if data is None:
         return None  # not committed yet (or no commit at all): the lock before this run is the baseline
     try:
-        doc = load_json(shown.stdout.decode("utf-8"), f"lock {lock_path} at git HEAD")
+        doc = load_json(data.decode("utf-8"), f"lock {lock_path} at git HEAD")
     except (UnicodeDecodeError, InputError):
         return None
     return Baseline(doc if isinstance(doc, dict) else None, "the lock as committed (git HEAD)")

@@ -16,6 +16,7 @@ from ..ipam import Ipam
 from ..kubernetes import plan_cluster as plan_k8s
 from ..kubernetes.model import ClusterSpec
 from ..kubernetes.plan import PlannedCluster
+from ..starlingx import StarlingxError, StarlingxPlan, kubernetes_networks, kubernetes_ranges, plan_starlingx
 from .plan_file import PlanError
 
 Progress = Callable[[str, int, int], None]
@@ -38,6 +39,7 @@ class Allocated:
     sites: dict[str, PlannedSite] = field(default_factory=dict)
     clusters: dict[str, PlannedCluster] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    starlingx: StarlingxPlan = field(default_factory=StarlingxPlan)
 
 
 def ensure_super_networks(plan: Any, ipam: Ipam) -> list[str]:
@@ -64,6 +66,13 @@ def allocate(plan: Any, clusters: dict[str, ClusterSpec], ipam: Ipam, progress: 
     if lines:
         raise PlanError(lines)
     out = Allocated(ipam)
+    starlingx_failed = False
+    try:  # before the clusters: a cluster on a StarlingX system takes its ranges from these pools
+        out.starlingx = plan_starlingx(ipam, plan.starlingx)
+        out.warnings += list(out.starlingx.warnings)
+    except StarlingxError as e:
+        lines += e.lines
+        starlingx_failed = True
     kinds = site_kinds.kinds()
     steps = len(plan.sites) + len(clusters)
     done = 0
@@ -80,12 +89,19 @@ def allocate(plan: Any, clusters: dict[str, ClusterSpec], ipam: Ipam, progress: 
             progress(f"site {name}", done, steps)
     for name, spec in clusters.items():
         site = plan.kubernetes[name].site
-        if site in failed:
-            continue  # its site's problem is reported already
+        system = plan.kubernetes[name].starlingx
+        if site in failed or (system is not None and starlingx_failed):
+            continue  # its site's (or StarlingX system's) problem is reported already
         try:
             _check_nodes(name, spec, site)
             links = kinds[out.sites[site].kind].links(ipam, out.sites[site].plan) if site is not None else None
-            out.clusters[name] = plan_k8s(spec, ipam, **(links.as_kwargs() if links else {}))
+            kwargs = links.as_kwargs() if links else {}
+            if system is not None:  # one source: the system's cluster-pod and cluster-service pools, as allocator networks
+                spec = spec.model_copy(update=kubernetes_ranges(out.starlingx, system))
+                networks = kubernetes_networks(out.starlingx, system)
+                kwargs["pod_networks"] = networks["pods"]
+                kwargs["service_networks"] = networks["services"]
+            out.clusters[name] = plan_k8s(spec, ipam, **kwargs)
         except PlanError as e:
             lines += e.lines
             continue

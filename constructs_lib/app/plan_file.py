@@ -22,6 +22,7 @@ from ..ipam.keys import check_owner
 from ..ipam.network_file import NetworkFile
 from ..kubernetes import KubernetesNetworkError
 from ..kubernetes.model import ClusterSpec, parse_cluster
+from ..starlingx import StarlingxSection
 
 #: the plan formats this version reads
 VERSIONS = (1,)
@@ -40,6 +41,8 @@ class ClusterEntry(BaseModel):
 
     model_config = ConfigDict(extra="allow")  # the rest is ClusterSpec, checked by parse_cluster
     site: Optional[str] = Field(None, description="the site whose nodes the cluster runs on (its machines, node networks, per-node prefixes)")
+    starlingx: Optional[str] = Field(None, description="a StarlingX system of this plan: its cluster-pod and cluster-service pools are "
+                                                       "the cluster's pods and services (one source; the cluster gives neither)")
 
 
 def _one_of(names: list[str]) -> str:
@@ -94,6 +97,9 @@ def _plan_model(version: int) -> type[BaseModel]:
         super_networks: list[NetworkFile] = Field(default_factory=list, description="metal-stack shaped super networks (seed 000)")
         sites: dict[str, Site] = Field(default_factory=dict, description="site name -> exactly one of " + _one_of(list(site_kinds.kinds())))  # type: ignore[valid-type]
         kubernetes: dict[str, ClusterEntry] = Field(default_factory=dict, description="cluster name -> networking")
+        starlingx: StarlingxSection = Field(default_factory=lambda: StarlingxSection({}),
+                                            description="StarlingX systems by name: platform networks with primary and secondary "
+                                                        "address pools (seed 002)")
 
         @model_validator(mode="before")
         @classmethod
@@ -140,7 +146,7 @@ def parse_plan(raw: Any, where: str = "plan") -> tuple[Any, dict[str, ClusterSpe
         raise PlanError(validation_lines(e)) from None
     except (KubernetesNetworkError, DualstackError) as e:  # a spec check that pydantic did not wrap
         raise PlanError([one_line(e)]) from None
-    if not (plan.super_networks or plan.sites or plan.kubernetes):
+    if not (plan.super_networks or plan.sites or plan.kubernetes or plan.starlingx.systems):
         raise PlanError([f"{where}: the plan names no super_networks, sites or kubernetes clusters; nothing to do"])
     lines: list[str] = []
     if plan.owner is not None:
@@ -163,6 +169,14 @@ def parse_plan(raw: Any, where: str = "plan") -> tuple[Any, dict[str, ClusterSpe
     for name, entry in plan.kubernetes.items():
         if entry.site is not None and entry.site not in plan.sites:
             lines.append(f"kubernetes.{name}.site: {entry.site!r} is not one of sites ({', '.join(plan.sites) or 'none'})")
+        if entry.starlingx is not None:
+            if entry.starlingx not in plan.starlingx.systems:
+                lines.append(f"kubernetes.{name}.starlingx: {entry.starlingx!r} is not one of starlingx "
+                             f"({', '.join(plan.starlingx.systems) or 'none'})")
+            for role, pool in (("pods", "cluster-pod"), ("services", "cluster-service")):
+                if role in (entry.model_extra or {}):
+                    lines.append(f"kubernetes.{name}.{role}: the cluster takes its {role} from StarlingX system {entry.starlingx} "
+                                 f"(its {pool} pools); drop {role}: or starlingx:")
         data = {"name": name, **(entry.model_extra or {})}
         try:
             clusters[name] = parse_cluster(data)
@@ -193,6 +207,7 @@ def json_schema() -> dict[str, Any]:
     cluster["properties"].pop("name", None)
     cluster["required"] = [r for r in cluster.get("required", []) if r != "name"]
     cluster["properties"]["site"] = ClusterEntry.model_json_schema()["properties"]["site"]
+    cluster["properties"]["starlingx"] = ClusterEntry.model_json_schema()["properties"]["starlingx"]
     defs["ClusterEntry"] = cluster
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "dualstack plan"

@@ -103,6 +103,8 @@ class _Context:
     lock_path: str
     store: Any
     shared: bool  # a store other than the lock file: the lock is the reviewed projection
+    plan_path: str = DEFAULT_PLAN
+    committed_starlingx: Any = None  # the StarlingX plan as committed (git HEAD): what apply-changes.sh starts from
 
 
 def _context(plan_path: str, lock: str | None, store_flag: str | None) -> _Context:
@@ -112,7 +114,31 @@ def _context(plan_path: str, lock: str | None, store_flag: str | None) -> _Conte
         raise PlanError(["owner: required when a store is used (the plan's keys are held in the store under this name); add owner: <team>"])
     lock_path = lock_path_for(plan_path, lock)
     store = open_store(url, lock_path)
-    return _Context(plan_doc, clusters, plan_doc.owner or DEFAULT_OWNER, lock_path, store, url is not None)
+    ctx = _Context(plan_doc, clusters, plan_doc.owner or DEFAULT_OWNER, lock_path, store, url is not None, plan_path)
+    if plan_doc.starlingx.systems:
+        ctx.committed_starlingx = _committed_starlingx(ctx)
+    return ctx
+
+
+def _committed_starlingx(ctx: _Context) -> Any:
+    """The StarlingX plan as committed: the plan's section at git HEAD on the lock at git HEAD (None without them)."""
+    from ..starlingx import committed_plan
+    from .baseline import committed_lock, committed_plan_document
+
+    document = committed_plan_document(ctx.plan_path)
+    if document is None:
+        return None
+    lock = committed_lock(ctx.lock_path)
+    return committed_plan(document, lock.document if lock else None, ctx.owner)
+
+
+def _check_starlingx(ctx: _Context, allocated: Allocated) -> None:
+    """What StarlingX cannot change at runtime, refused before anything is written."""
+    from ..starlingx import check_changes
+
+    lines = check_changes(ctx.committed_starlingx, allocated.starlingx)
+    if lines:
+        raise PlanError(lines)
 
 
 def _reconcile(snapshot: dict | None, committed: dict | None, owner: str, lock_path: str) -> None:
@@ -231,6 +257,7 @@ def _synth(ctx: _Context, out: OutputFolder, *, prune: bool, against: str | None
             with bulk():  # no collector passes over the growing key table (issue 14)
                 ipam = from_dict(snapshot, where=ctx.store.where, owner=ctx.owner)
                 allocated = allocate(ctx.plan, ctx.clusters, ipam, progress)
+            _check_starlingx(ctx, allocated)
             pruned = ipam.prune() if prune else []
             document = to_dict(ipam)
             view = from_dict(_view(document, ctx), where=ctx.store.where, owner=ctx.owner) if ctx.shared else ipam
@@ -276,6 +303,12 @@ def _build(ctx: _Context, allocated: Allocated, view, plan_diff, review_base: Ba
             path = Path(staging, "kubernetes", cluster, name)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+    from ..starlingx import starlingx_files
+
+    for rel, text in starlingx_files(allocated.starlingx, ctx.committed_starlingx).items():
+        path = Path(staging, rel)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     write_report(view, review_base.document, Path(staging, "review"), plan_diff=plan_diff, sites=list(ctx.plan.sites),
                  baseline_label=review_base.label)
 
@@ -300,6 +333,7 @@ def plan(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, against: str
                 allocated = allocate(ctx.plan, ctx.clusters, ipam, progress)
         finally:
             progress.done()  # clear the status line before the table
+        _check_starlingx(ctx, allocated)
         view = from_dict(_view(to_dict(ipam), ctx), owner=ctx.owner) if ctx.shared else ipam
         before = _view(snapshot, ctx) if ctx.shared else snapshot
         moves = diff(before, view)

@@ -21,11 +21,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dualstack", description="Plan dual-stack and IPv6-only address space once; synthesize Terraform from it.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     ipam_cmd.register(sub)
-    from . import app as app_cmd, render as render_cmd, store as store_cmd
+    from . import app as app_cmd, render as render_cmd, starlingx as starlingx_cmd, store as store_cmd
 
     app_cmd.register(sub)
     store_cmd.register(sub)
     render_cmd.register(sub)
+    starlingx_cmd.register(sub)
     return parser
 
 

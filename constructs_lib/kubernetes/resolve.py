@@ -132,6 +132,7 @@ def resolve(
     private_ipv4_parent: str | None = None,
     machines: Sequence[NodeSpec] | None = None,
     ula: Callable[[], str] = generate_ula_prefix,
+    service_networks: Mapping[str, str] | None = None,
     control_plane: Mapping | ControlPlaneLink | None = None,
     bgp_peers: Mapping[str, Mapping[str, str]] | None = None,
     cloud: Mapping | CloudLink | None = None,
@@ -151,7 +152,8 @@ def resolve(
     - ``control_plane``, ``bgp_peers``, ``cloud``: what the site hands besides nodes (``site.py``):
       the control-plane VIPs and their holders, the gateways to peer with, KKP's cloud fields.
     """
-    r = _Resolver(cluster, ipam, global_parent, dict(node_networks or {}), dict(pod_networks or {}), private_ipv4_parent, ula)
+    r = _Resolver(cluster, ipam, global_parent, dict(node_networks or {}), dict(pod_networks or {}), private_ipv4_parent, ula,
+                  dict(service_networks or {}))
     specs = tuple(sorted(machines if machines is not None else cluster.machines, key=lambda n: n.name))
     names = [n.name for n in specs]
     if len(names) != len(set(names)):
@@ -185,16 +187,18 @@ def resolve(
 
 class _Resolver:
     def __init__(self, cluster: ClusterSpec, ipam: Ipam, global_parent: str | None, node_networks: dict[str, str],
-                 pod_networks: dict[str, str], private_ipv4_parent: str | None, ula: Callable[[], str]) -> None:
+                 pod_networks: dict[str, str], private_ipv4_parent: str | None, ula: Callable[[], str],
+                 service_networks: dict[str, str] | None = None) -> None:
         self.c = cluster
         self.ipam = ipam
         self.global_parent = global_parent
         self.node_networks = node_networks
         self.pod_networks = pod_networks
+        self.service_networks = service_networks or {}
         self.private_ipv4_parent = private_ipv4_parent
         self.ula = ula
         self.private = Ipam()  # the cluster's own namespace: cluster-scoped ranges, rebuilt every run
-        for what, given in (("node_networks", node_networks), ("pod_networks", pod_networks)):
+        for what, given in (("node_networks", node_networks), ("pod_networks", pod_networks), ("service_networks", self.service_networks)):
             for fam, net in given.items():
                 if fam not in FAMILIES:
                     raise KubernetesNetworkError(f"{what}: {fam!r} is not ipv4 or ipv6", field=what)
@@ -363,12 +367,13 @@ class _Resolver:
                              self.ancestors(net, role, fam))
 
     def cluster_role(self, role: str, strategy: RoleStrategy | None) -> ResolvedRole:
-        given = self.pod_networks if role == "pods" else {}
+        given, what = ((self.pod_networks, "pod_networks") if role == "pods" else
+                       (self.service_networks, "service_networks") if role == "services" else ({}, ""))
         if strategy is None:  # Kubermatic's defaults for the cluster's families
             ranges = {}
             for fam in self.c.ip_families:
                 if fam in given:
-                    ranges[fam] = self.given_network(role, None, fam, given, "pod_networks")
+                    ranges[fam] = self.given_network(role, None, fam, given, what)
                     continue
                 cidr = limits.KUBERMATIC_DEFAULTS[role][fam]
                 net = self.pin_super(self.key(role, fam), cidr, role, fam)
@@ -395,11 +400,11 @@ class _Resolver:
             if s.kind == "fromNode":
                 from_node.append(s.family)
                 if s.family in given:
-                    aggregate[s.family] = dataclasses.replace(self.given_network(role, None, s.family, given, "pod_networks"),
+                    aggregate[s.family] = dataclasses.replace(self.given_network(role, None, s.family, given, what),
                                                               kind="fromNode", routed=True)
                 continue
             if s.family in given:
-                ranges[s.family] = self.given_network(role, s, s.family, given, "pod_networks")
+                ranges[s.family] = self.given_network(role, s, s.family, given, what)
             else:
                 ranges[s.family] = self.range_of(role, s)
         return ResolvedRole(role, strategy.families, ranges, tuple(from_node), aggregate=aggregate)
