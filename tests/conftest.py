@@ -23,12 +23,12 @@ def pg_server():
     from tests.pgserver import PgServer, PgUnavailable, find_bindir
 
     try:
-        bindir = find_bindir()
+        server = PgServer(bindir=find_bindir())
     except PgUnavailable as e:
         if os.environ.get("CI"):
             pytest.fail(f"{e} (CI installs it: see .ci/run)")
         pytest.skip(str(e))
-    server = PgServer(bindir=bindir).start()
+    server.start()
     try:
         yield server
     finally:

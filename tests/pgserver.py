@@ -60,6 +60,13 @@ class PgServer:
         self.fsync = fsync
         self.root: Path | None = None
         self._as_postgres = os.geteuid() == 0
+        if self._as_postgres:
+            import pwd
+
+            try:
+                pwd.getpwnam("postgres")
+            except KeyError:
+                raise PgUnavailable("running as root, and there is no postgres user to run initdb as (Debian's postgresql package creates it)") from None
         self._started = False
 
     # -- life cycle ----------------------------------------------------------------------------

@@ -71,7 +71,11 @@ def _declaration(entry: Mapping[str, Any]) -> dict[str, Any]:
 # -- one owner's view ------------------------------------------------------------------------------
 def project(document: Mapping[str, Any] | None, owner: str) -> dict[str, Any]:
     """``owner``'s part of a document, as a lock: its allocations and child networks, the super
-    networks it declares, every network those hang from, and the RFC 4193 pins those networks use."""
+    networks it declares, every network those hang from, and the RFC 4193 pins those networks use.
+
+    A super network ``owner`` declares lists ``owner`` alone: who else declares it is the store's
+    business, and a plan's committed lock must not change when another team joins or leaves it. A
+    network of others that ``owner``'s entries hang from is shown as the store holds it."""
     out = empty_document()
     if not document:
         return out
@@ -92,6 +96,9 @@ def project(document: Mapping[str, Any] | None, owner: str) -> dict[str, Any]:
         if owner in owners_of(e):
             hang(id)
     out["networks"] = {id: copy.deepcopy(networks[id]) for id in sorted(keep)}
+    for id, e in out["networks"].items():
+        if is_super(e) and owner in owners_of(e):
+            out["networks"][id] = _with_owners(e, [owner])
     used = {p for id in keep for p in networks[id].get("prefixes", []) if isinstance(p, str)}
     ula = {name: p for name, p in (document.get("ula") or {}).items() if p in used}
     if ula:

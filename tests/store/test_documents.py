@@ -35,6 +35,10 @@ def test_project_is_exactly_one_owners_part():
     # the networks team-b's keys hang from, team-a's child network included, and what team-b declares
     assert sorted(b["networks"]) == sorted([a_net, "shared", "b-only"])
     assert b["networks"][a_net] == doc["networks"][a_net]
+    # a super network an owner declares lists that owner alone: its lock does not change when others join
+    assert a["networks"]["shared"]["owners"] == ["team-a"] and b["networks"]["shared"]["owners"] == ["team-b"]
+    assert {k: v for k, v in a["networks"]["shared"].items() if k != "owners"} == {
+        k: v for k, v in doc["networks"]["shared"].items() if k != "owners"}
     assert documents.project(doc, "nobody") == documents.empty_document()
     lockfile.from_dict(a)  # each view is a lock the allocator rebuilds
     lockfile.from_dict(b)
