@@ -155,11 +155,21 @@ class Api:
     def __init__(self, neutron: Neutron, project_id: str) -> None:
         self.neutron = neutron
         self.project_id = project_id
+        #: objects as the create call returned them, read once instead of a GET (the same object)
+        self.fresh: dict[str, dict] = {}
+        self._network_names: dict[str, str] = {}
 
     def create(self, collection: str, key: str, body: dict) -> dict:
         body = {k: v for k, v in body.items()}
         body.setdefault("project_id", self.project_id)
-        return self.neutron.post(f"/{collection}", {key: body})[key]
+        obj = self.neutron.post(f"/{collection}", {key: body})[key]
+        self.fresh[obj["id"]] = obj
+        return obj
+
+    def network_name(self, network_id: str) -> str:
+        if network_id not in self._network_names:
+            self._network_names[network_id] = self.get(f"/networks/{network_id}")["network"]["name"]
+        return self._network_names[network_id]
 
     def get(self, path: str, **query) -> Any:
         return self.neutron.get(path, **query)
@@ -198,12 +208,14 @@ class Handler:
         raise NotImplementedError
 
     def read(self, api: Api, id_: str, cfg: dict) -> dict | None:
-        try:
-            obj = api.get(f"/{self.collection}/{id_}")[self.key]
-        except NeutronApiError as e:
-            if e.status == 404:
-                return None
-            raise
+        obj = api.fresh.pop(id_, None)  # right after create: what the create call answered
+        if obj is None:
+            try:
+                obj = api.get(f"/{self.collection}/{id_}")[self.key]
+            except NeutronApiError as e:
+                if e.status == 404:
+                    return None
+                raise
         return self.attrs(api, obj, cfg)
 
     def attrs(self, api: Api, obj: dict, cfg: dict) -> dict:
@@ -227,6 +239,7 @@ def _norm(v: Any) -> Any:
 def _tags(api: Api, collection: str, id_: str, cfg: dict) -> None:
     if cfg.get("tags"):
         api.put_tags(collection, id_, sorted(cfg["tags"]))
+        api.fresh.pop(id_, None)  # the create answer predates the tags
 
 
 class Network(Handler):
@@ -527,16 +540,22 @@ class RouterRoute(Handler):
         routes = api.get(f"/routers/{router_id}")["router"]["routes"]
         if not any(r["destination"] == dest and r["nexthop"] == hop for r in routes):
             routes = routes + [{"destination": dest, "nexthop": hop}]
-            api.neutron.put(f"/routers/{router_id}", {"router": {"routes": routes}})
-        return f"{router_id}-route-{dest}-{hop}"
+            routes = api.neutron.put(f"/routers/{router_id}", {"router": {"routes": routes}})["router"]["routes"]
+        id_ = f"{router_id}-route-{dest}-{hop}"
+        api.fresh[id_] = {"routes": routes}
+        return id_
 
     def read(self, api: Api, id_: str, cfg: dict) -> dict | None:
-        try:
-            routes = api.get(f"/routers/{cfg['router_id']}")["router"]["routes"]
-        except NeutronApiError as e:
-            if e.status == 404:
-                return None
-            raise
+        fresh = api.fresh.pop(id_, None)
+        if fresh is not None:
+            routes = fresh["routes"]
+        else:
+            try:
+                routes = api.get(f"/routers/{cfg['router_id']}")["router"]["routes"]
+            except NeutronApiError as e:
+                if e.status == 404:
+                    return None
+                raise
         # the provider matches the route by exact text: a route Neutron rewrote is gone for Terraform
         if not any(r["destination"] == cfg["destination_cidr"] and r["nexthop"] == cfg["next_hop"] for r in routes):
             return None
@@ -639,6 +658,7 @@ class SecGroup(Handler):
             group = api.get(f"/security-groups/{obj['id']}")["security_group"]
             for rule in group["security_group_rules"]:
                 api.neutron.delete(f"/security-group-rules/{rule['id']}")
+            api.fresh.pop(obj["id"], None)  # the create answer still lists them
         _tags(api, self.collection, obj["id"], cfg)
         return obj["id"]
 
@@ -740,8 +760,7 @@ class FloatingIp(Handler):
         return obj["id"]
 
     def attrs(self, api: Api, obj: dict, cfg: dict) -> dict:
-        net = api.get(f"/networks/{obj['floating_network_id']}")["network"]
-        return {"id": obj["id"], "address": obj["floating_ip_address"], "pool": net["name"], "port_id": obj["port_id"] or "",
+        return {"id": obj["id"], "address": obj["floating_ip_address"], "pool": api.network_name(obj["floating_network_id"]), "port_id": obj["port_id"] or "",
                 "fixed_ip": obj["fixed_ip_address"] or "", "description": obj.get("description", ""),
                 "tenant_id": obj["project_id"], "tags": set(obj.get("tags", [])), "region": "",
                 "router_id": obj.get("router_id")}
