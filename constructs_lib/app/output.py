@@ -114,7 +114,8 @@ class OutputFolder:
         if self.abs.exists() or self.abs.is_symlink():
             if not self.abs.is_dir() or self.abs.is_symlink():
                 raise OutputError(f"--out: {self.path} is not a folder")
-            if any(self.abs.iterdir()) and not (self.abs / "manifest.json").is_file() and not (self.abs / FILES).is_file():
+            only_review = {p.name for p in self.abs.iterdir()} <= {"review"}  # what `dualstack plan` writes there
+            if any(self.abs.iterdir()) and not only_review and not (self.abs / "manifest.json").is_file() and not (self.abs / FILES).is_file():
                 raise OutputError(f"--out: {self.path} exists and is not an earlier synth output (no manifest.json); "
                                   "choose another folder or empty it")
 

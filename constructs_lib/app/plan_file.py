@@ -209,9 +209,59 @@ def json_schema() -> dict[str, Any]:
     cluster["properties"]["site"] = ClusterEntry.model_json_schema()["properties"]["site"]
     cluster["properties"]["starlingx"] = ClusterEntry.model_json_schema()["properties"]["starlingx"]
     defs["ClusterEntry"] = cluster
+    _factory_defaults(schema, [plan_model(), ClusterSpec, *(k.spec_type for k in site_kinds.kinds().values())],
+                      names={ClusterSpec: "ClusterEntry"})
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "dualstack plan"
     return schema
+
+
+def _factory_defaults(schema: dict[str, Any], roots: list[type], names: dict[type, str]) -> None:
+    """Fields whose default comes from a factory get it written out too (pydantic leaves them without one)."""
+    import dataclasses
+    import typing
+
+    from pydantic_core import to_jsonable_python
+
+    seen: set[type] = set()
+    todo = list(roots)
+    defs = schema.get("$defs", {})
+    while todo:
+        cls = todo.pop()
+        if cls in seen or not isinstance(cls, type):
+            continue
+        seen.add(cls)
+        fields: dict[str, Any] = {}
+        if hasattr(cls, "model_fields"):
+            fields = {n: (f.default_factory, f.annotation) for n, f in cls.model_fields.items()}
+        elif dataclasses.is_dataclass(cls):
+            fields = {f.name: (f.default_factory if f.default_factory is not dataclasses.MISSING else None, f.type) for f in dataclasses.fields(cls)}
+        hints = {}
+        try:
+            hints = typing.get_type_hints(cls)
+        except Exception:  # forward references the module cannot resolve: the annotations as they are
+            pass
+        for name, (factory, annotation) in fields.items():
+            for arg in _types_in(hints.get(name, annotation)):
+                todo.append(arg)
+            prop = defs.get(names.get(cls, cls.__name__), {}).get("properties", {}).get(name)
+            if factory is not None and prop is not None and "default" not in prop:
+                try:
+                    prop["default"] = to_jsonable_python(factory())
+                except Exception:  # a factory that needs arguments: leave it undocumented rather than wrong
+                    continue
+
+
+def _types_in(annotation: Any) -> list[type]:
+    import typing
+
+    out, todo = [], [annotation]
+    while todo:
+        a = todo.pop()
+        if isinstance(a, type):
+            out.append(a)
+        todo.extend(typing.get_args(a))
+    return out
 
 
 __all__ = ["ClusterEntry", "Plan", "PlanError", "error_path", "json_schema", "load_plan", "parse_plan", "plan_model", "site_model"]

@@ -37,6 +37,7 @@ class ExplicitPrefixes:
     __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
 
     reservation_type: str = field(default="explicit", init=False)
+    """Set by the mode (the subnet CIDR reservation's type), not by the plan."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class PrefixCount:
     count: int = 1
     """/80s per ENI (``ipv6_prefix_count``)."""
     reservation_type: str = field(default="prefix", init=False)
+    """Set by the mode (the subnet CIDR reservation's type), not by the plan."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.count, int) or isinstance(self.count, bool) or self.count < 1:

@@ -32,16 +32,25 @@ def _field_check(check: Callable[[Any, str], Any], value: Any, field: str) -> No
 class NetworkFile(BaseModel):
     """The seed's network YAML (``metalctl network create -f``)."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
     id: str = Field(min_length=1)
+    """The network's id (the key grammar: letters, digits, '.', '_', '-', '/'-separated)."""
     name: str = ""
+    """A name for people."""
     description: str = ""
+    """What the network is for."""
     partitionid: str = ""
+    """The partition (metal-stack's site) whose child networks it hands out (``ipam network allocate --partition``)."""
     projectid: str = ""
+    """The project it belongs to."""
     prefixes: list[str] = Field(min_length=1)
+    """Its prefixes, of one or both families (canonical CIDRs). A prefix may be added later; one holding allocations is never removed."""
     defaultchildprefixlength: dict[str, int] = Field(default_factory=dict)
+    """Per family (``IPv4``, ``IPv6``), the length of a child network when none is asked for."""
     privatesuper: bool = False
+    """A partition's private super network: where ``ipam network allocate`` takes child networks from."""
     labels: dict[str, str] = Field(default_factory=dict)
+    """Free labels."""
 
     @field_validator("id")
     @classmethod

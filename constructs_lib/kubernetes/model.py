@@ -31,7 +31,8 @@ _VERSION = re.compile(r"^v?(\d+)\.(\d+)(?:\.(\d+))?$")
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # each field's docstring is its description in the JSON Schema and the README
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
 
 def _fail(field: str, message: str, source: str = "") -> KubernetesNetworkError:
@@ -48,8 +49,11 @@ class NodeSpec(_Frozen):
     """
 
     name: str
+    """The node's name (a DNS subdomain, e.g. worker-1): keys its ranges and its kubeadm join file."""
     addresses: dict[Family, str] = Field(default_factory=dict)
+    """Per family, the node's address (literal or ``${...}``); a family left out is allocated from the node range."""
     prefixes: dict[Family, str] = Field(default_factory=dict)
+    """Per family, the node's own routed prefix (e.g. its /80); with ``+prefix`` left out, allocated."""
 
     @field_validator("name")
     @classmethod
@@ -166,17 +170,18 @@ class CalicoBgpSettings(_Frozen):
 class CalicoSettings(_Frozen):
     """Calico IPPool and calico-node settings (defaults are Calico's)."""
 
-    #: IPPool blockSize per family: IPv4 20-32 (default 26), IPv6 116-128 (default 122).
     block_size: dict[Family, int] = Field(default_factory=dict)
-    #: IPPool ipipMode per family (default Never). IPIP on an IPv6 pool is refused.
+    """IPPool blockSize per family: IPv4 20-32 (default 26), IPv6 116-128 (default 122)."""
     ipip_mode: dict[Family, PoolMode] = Field(default_factory=dict)
-    #: IPPool vxlanMode per family (default Never).
+    """IPPool ipipMode per family (default Never). IPIP on an IPv6 pool is refused."""
     vxlan_mode: dict[Family, PoolMode] = Field(default_factory=dict)
-    #: IPPool natOutgoing per family. Default: on for private ranges, off for routed IPv6 (seed 003).
+    """IPPool vxlanMode per family (default Never)."""
     nat_outgoing: dict[Family, bool] = Field(default_factory=dict)
-    #: calico-node IP_AUTODETECTION_METHOD / IP6_AUTODETECTION_METHOD.
+    """IPPool natOutgoing per family. Default: on for private ranges, off for routed IPv6 (seed 003)."""
     ipv4_autodetection_method: str = "first-found"
+    """calico-node IP_AUTODETECTION_METHOD."""
     ipv6_autodetection_method: str = "first-found"
+    """calico-node IP6_AUTODETECTION_METHOD."""
     bgp: CalicoBgpSettings | None = Field(
         None, description="peer with the site's gateways over BGP (BGPConfiguration and BGPPeer objects); default: no BGP objects")
 
@@ -187,8 +192,8 @@ class CalicoSettings(_Frozen):
 class CiliumSettings(_Frozen):
     """Cilium Helm value choices; None means derived from the ranges."""
 
-    #: "native" when any pod family is routed (v6global, fromNode, global CIDR), else "tunnel".
     routing_mode: Literal["native", "tunnel"] | None = None
+    """"native" when any pod family is routed (v6global, fromNode, global CIDR), else "tunnel"."""
 
 
 class ApiLoadBalancerSettings(_Frozen):
@@ -264,22 +269,28 @@ class ClusterSpec(_Frozen):
     """
 
     name: str
-    #: target Kubernetes version, "1.34" or "v1.34.2" (a patch pins kubeadm's kubernetesVersion)
     kubernetes_version: str = "1.34"
+    """target Kubernetes version, "1.34" or "v1.34.2" (a patch pins kubeadm's kubernetesVersion)"""
     cni: Literal["calico", "cilium"] = "calico"
-    #: families of the roles left out, primary first
+    """The network plugin whose configuration is rendered."""
     ip_families: tuple[Family, ...] = ("ipv6",)
+    """families of the roles left out, primary first"""
     nodes: str | tuple[str, ...] | None = None
+    """The node range per family, seed 003's keywords (``v6global/64+prefix/80``, ``v4private``, a CIDR); default: the site's node networks."""
     pods: str | tuple[str, ...] | None = None
+    """The pod range per family (``v4private, v6fromNode``, ``v6private/56``, CIDRs, ``custom``); default: Kubermatic's 172.25.0.0/16 and fd01::/48."""
     services: str | tuple[str, ...] | None = None
-    #: kube-controller-manager --node-cidr-mask-size-ipv4/-ipv6 (defaults 24 and 64)
+    """The service range per family (``v6private/108``, CIDRs); default: Kubermatic's 10.240.16.0/20 and fd02::/108."""
     node_cidr_mask_size: dict[Family, int] = Field(default_factory=dict)
+    """kube-controller-manager --node-cidr-mask-size-ipv4/-ipv6 (defaults 24 and 64)"""
     calico: CalicoSettings = Field(default_factory=CalicoSettings)
+    """Calico settings (with ``cni: calico``): IPPool block sizes and modes, NAT, autodetection, BGP."""
     cilium: CiliumSettings = Field(default_factory=CiliumSettings)
-    #: renderings besides the CNI's (always rendered); Gardener and Kubermatic are opt-in
+    """Cilium settings (with ``cni: cilium``)."""
     targets: tuple[Target, ...] = ("kubeadm", "kube-proxy")
-    #: the cluster's nodes (may also be passed to resolve by the app)
+    """renderings besides the CNI's (always rendered); Gardener and Kubermatic are opt-in"""
     machines: tuple[NodeSpec, ...] = ()
+    """the cluster's nodes (may also be passed to resolve by the app)"""
     scope: dict[str, Scope | dict[Family, Scope]] = Field(
         default_factory=dict, json_schema_extra={"default": {}},
         description="pods/services -> 'cluster' (or per family, {ipv4: cluster}) for ranges that never leave the cluster (an "

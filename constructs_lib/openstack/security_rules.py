@@ -66,9 +66,13 @@ class Remote:
     __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
 
     ipv4: tuple[str, ...] = ()
+    """IPv4 prefixes the rule allows."""
     ipv6: tuple[str, ...] = ()
+    """IPv6 prefixes the rule allows."""
     group_id: str | None = None
+    """Members of this security group instead (``self``: the group the rule belongs to)."""
     everywhere: bool = False
+    """The whole internet of each family: the only way to write 0.0.0.0/0 or ::/0."""
 
     @classmethod
     def prefixes(cls, *, ipv4: Iterable[str] = (), ipv6: Iterable[str] = ()) -> "Remote":
@@ -101,13 +105,21 @@ class RuleSpec:
     __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
 
     key: str
+    """Stable and unique in the group: it names the Terraform resources."""
     protocol: str
+    """``tcp``, ``udp``, ``sctp``, ``dccp``, ``udplite``, ``vrrp``, ``gre``, ``esp``, ``ah``, ``icmp`` or ``any``."""
     remote: Remote
+    """Who the rule allows: prefixes per family, a group, or everywhere."""
     ports: tuple[int, int] | None = None
+    """``[min, max]`` for a protocol with ports."""
     icmp: str | None = None
+    """With ``protocol: icmp``: a message name (``packet-too-big``, ``echo-request``...); unset: every ICMP message of the family."""
     direction: str = INGRESS
+    """``ingress`` or ``egress``."""
     description: str = ""
+    """Shown on the Neutron rule."""
     families: tuple[str, ...] | None = None
+    """Unset: the group's families (a v4/v6 pair); name one family for a single-family rule."""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,9 @@ class WireguardSettings:
     __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
 
     wg_ipv6_cidr: str = "fd01::/120"
+    """The wireguard peers' IPv6 range (yaook's ``wg_ipv6_cidr``)."""
     wg_ipv6_gw: str = "fd01::1/120"
+    """The gateway's wireguard address with the range's length (yaook's ``wg_ipv6_gw``)."""
 
     def __post_init__(self) -> None:
         cidr = canonical_cidr(self.wg_ipv6_cidr, "wg_ipv6_cidr", 6)

@@ -349,13 +349,15 @@ def test_a_full_node_network_grows_without_renumbering(tmp_path):
 
 
 # -- 17. the JSON Schema documents every field ----------------------------------------------------------
-def test_schema_has_a_description_for_every_field():
+def test_schema_has_a_description_and_a_default_for_every_field():
     from constructs_lib.app.plan_file import json_schema
 
     schema = json_schema()
-    missing = []
+    no_description, no_default = [], []
     for name, d in schema["$defs"].items():
         for field, prop in (d.get("properties") or {}).items():
             if not prop.get("description"):
-                missing.append(f"{name}.{field}")
-    assert missing == []
+                no_description.append(f"{name}.{field}")
+            if "default" not in prop and field not in d.get("required", []):
+                no_default.append(f"{name}.{field}")
+    assert no_description == [] and no_default == []
