@@ -31,7 +31,7 @@ from pydantic import ConfigDict
 
 from .ipv6_source import FixedPrefix, Ipv6PrefixSource, kubermatic_ipv6_source
 from .keys import check_part, subnet_cidr_expression
-from .neutron_rules import Ipv6Mode, NeutronRuleError, canonical_address, canonical_cidr
+from .neutron_rules import Ipv6Mode, NeutronRuleError, canonical_address, canonical_cidr, check_router_routes
 from .security_rules import EGRESS, SELF, Icmpv6Essentials, Remote, RuleSpec, plan_rules
 from .wireguard import WireguardSettings
 
@@ -98,6 +98,8 @@ class OpenStackClusterSpec:
     """DNS servers per family, set on each subnet (and allowed as egress, see ``dns_egress``)."""
     dns_egress: bool = True
     """Allow egress to ``dns_nameservers`` (UDP and TCP 53). The group allows no other egress outside the cluster unless ``egress_anywhere`` or ``extra_rules`` say so."""
+    max_router_routes: int = 30
+    """Static routes the cloud allows per router (Neutron's ``router_route`` quota, 30 unless the operator raised it): one per routed pod prefix and the wireguard route. State the raised quota for a bigger site."""
     router_id: str | None = None
     """An existing router for the subnets; unset: a new router (with ``external_network_id`` as its gateway)."""
     external_network_id: str | None = None
@@ -429,6 +431,12 @@ def plan_cluster(ipam: Ipam, spec: OpenStackClusterSpec) -> ClusterPlan:
             nodes[name] = NodePlan(name, role, addrs, pod_prefix, index)
 
     vip_subnets = {fam: subnet_of[f"{base}/vip/{fam}"] for fam in spec.families if subnet_of.get(f"{base}/vip/{fam}")}
+    routes = sum(1 for n in nodes.values() if n.pod_prefix) + (1 if spec.wireguard is not None and spec.route_wireguard_via_vip else 0)
+    if 0 <= spec.max_router_routes < routes:
+        raise NeutronRuleError(f"max_router_routes: {routes} static routes on router {spec.cluster} (a routed /{spec.pod_prefix_length} per "
+                               f"Kubernetes node and the wireguard route), but the cloud allows {spec.max_router_routes} (Neutron's "
+                               "router_route quota); ask the operator for a higher quota and set max_router_routes to it, or split the nodes over sites")
+    check_router_routes(f"router {spec.cluster}", routes, quota=-1)
     plan = ClusterPlan(spec, net_name, subnets, source, vips, nodes, pod_range, allocations, extra_subnets=extra, vip_subnets=vip_subnets)
     icmpv6 = Icmpv6Essentials(
         on_link_ipv6=(plan.subnet_text("ipv6"),) if "ipv6" in subnets else (),

@@ -199,7 +199,14 @@ def _icmp_fields(spec: RuleSpec, family: str, where: str) -> tuple[int | None, i
     if fields is None:
         only = "ipv6" if v6 is not None else "ipv4"
         raise NeutronRuleError(f"{where}: icmp {spec.icmp!r} exists in {only} only; set families=('{only}',)")
-    return fields
+    icmp_type, code = fields
+    if icmp_type == 0:
+        # the provider leaves a 0 out of its request, and Neutron then allows every ICMP message
+        raise NeutronRuleError(f"{where}: icmp {spec.icmp!r} is IPv4 type 0, which terraform-provider-openstack 3.0 does not send "
+                               "(Neutron would allow every ICMP message instead); a stateful group lets echo replies back anyway")
+    # provider 3.0 wants port_range_max with port_range_min (RequiredWith); 0 is not sent, Neutron
+    # stores null ("any code") and reads back 0: no drift
+    return icmp_type, code if code is not None else 0
 
 
 def expand(spec: RuleSpec, group_families: Sequence[str], *, group_key: str) -> list[NeutronRule]:
@@ -246,6 +253,10 @@ def expand(spec: RuleSpec, group_families: Sequence[str], *, group_key: str) -> 
         else:
             protocol = proto
             pmin, pmax = spec.ports if spec.ports is not None else (None, None)
+            if (pmin, pmax) == (1, 65535):
+                # Neutron stores every port as null and the provider reads back 0/0, which forces a
+                # replacement on every apply: write "every port" as Neutron keeps it
+                pmin, pmax = None, None
         base = dict(direction=spec.direction, ethertype=ETHERTYPE[fam], protocol=protocol, port_range_min=pmin,
                     port_range_max=pmax, description=spec.description or spec.key)
         if remote.group_id is not None:

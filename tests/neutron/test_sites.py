@@ -113,12 +113,9 @@ def test_applying_again_finds_nothing_to_change(applied: Applied):
     assert [str(c) for c in changes] == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "product defect (reported to the lead): ICMP rules set port_range_min without port_range_max; "
-    "terraform-provider-openstack 3.0.0 declares RequiredWith [protocol, port_range_max] on port_range_min, "
-    "so terraform validate refuses them. Fix in constructs_lib/openstack/security_group.py or security_rules.py: "
-    "write port_range_max = 0 when an ICMP type has no code (0 is not sent, Neutron stores null, reads back 0)."))
 def test_the_provider_accepts_every_synthesized_argument(applied: Applied):
+    """Found here once: ICMP rules set port_range_min without port_range_max, which provider 3.0.0
+    refuses (RequiredWith); the rules now write port_range_max = 0 (not sent, stored null, read back 0)."""
     assert applied.applier.refusals == []
 
 

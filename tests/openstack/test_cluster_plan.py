@@ -51,6 +51,7 @@ def test_a_given_subnet_that_overlaps_the_plan_is_refused():
 def test_node_network_room_names_the_setting_that_grows_it():
     raw = copy.deepcopy(PLAN)
     raw["sites"]["os-fra"]["openstack"]["workers"] = [f"w-{i}" for i in range(300)]
+    raw["sites"]["os-fra"]["openstack"]["max_router_routes"] = 1000  # a route per node's /80: the operator raised the quota
     del raw["kubernetes"]
     plan, clusters = parse_plan(raw)
     with pytest.raises(PlanError, match=r"node_subnets.ipv4: 306 ipv4 addresses are needed .* raise node_subnets.ipv4 to 2"):
@@ -65,6 +66,7 @@ def test_node_network_room_names_the_setting_that_grows_it():
 def test_growing_never_renumbers_and_shrinking_is_refused():
     raw = copy.deepcopy(PLAN)
     raw["sites"]["os-fra"]["openstack"]["workers"] = [f"w-{i}" for i in range(150)]
+    raw["sites"]["os-fra"]["openstack"]["max_router_routes"] = 1000
     del raw["kubernetes"]
     ipam = Ipam()
     allocate(*parse_plan(raw), ipam)
@@ -104,6 +106,16 @@ def test_ssh_from_anywhere_is_said_on_purpose():
     raw["sites"]["os-fra"]["openstack"]["ssh_from"] = {"ipv4": ["0.0.0.0/0"], "ipv6": ["::/0"]}
     with pytest.raises(PlanError, match="opens the rule to the whole"):
         allocate(*parse_plan(raw), Ipam())
+
+
+def test_routes_beyond_the_clouds_quota_are_refused_naming_the_setting():
+    raw = copy.deepcopy(PLAN)
+    raw["sites"]["os-fra"]["openstack"]["workers"] = [f"w-{i}" for i in range(40)]
+    plan, clusters = parse_plan(raw)
+    with pytest.raises(PlanError, match=r"max_router_routes: 44 static routes on router k8s .* but the cloud allows 30"):
+        allocate(plan, clusters, Ipam())
+    raw["sites"]["os-fra"]["openstack"]["max_router_routes"] = 44
+    allocate(*parse_plan(raw), Ipam())
 
 
 def test_dns_egress_reaches_the_name_servers():
