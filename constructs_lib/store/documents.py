@@ -197,8 +197,12 @@ def merge(store: Mapping[str, Any] | None, lock: Mapping[str, Any], owner: str =
             s_nets[id] = mine
             added.add(("network", id))
         elif have != mine and {**have, "vrf": None} != {**mine, "vrf": None}:  # a VRF renumbered by an earlier import is the same network
-            conflicts.append(f"{where}: networks.{id} (key {e.get('key')}): the store holds {_describe_network(have)} "
-                             f"(owner {owner_of(have)}), the lock {_describe_network(mine)}")
+            if _with_owner(have, owner) == mine or {**_with_owner(have, owner), "vrf": None} == {**mine, "vrf": None}:
+                conflicts.append(f"{where}: networks.{id} (key {e.get('key')}): the store holds it for owner {owner_of(have)}, "
+                                 f"not {owner}; a key has one owner")
+            else:
+                conflicts.append(f"{where}: networks.{id} (key {e.get('key')}): the store holds {_describe_network(have)} "
+                                 f"(owner {owner_of(have)}), the lock {_describe_network(mine)}")
 
     for key, a in sorted(l_allocs.items()):
         have = s_allocs.get(key)
@@ -212,6 +216,9 @@ def merge(store: Mapping[str, Any] | None, lock: Mapping[str, Any], owner: str =
         if have is None:
             s_allocs[key] = mine
             added.add(("allocation", key))
+        elif have != mine and _with_owner(have, owner) == mine:
+            conflicts.append(f"{where}: allocations.{key}: the store holds {_describe_allocation(have)} for owner {owner_of(have)}, "
+                             f"not {owner}; a key has one owner")
         elif have != mine:
             conflicts.append(f"{where}: allocations.{key}: the store holds {_describe_allocation(have)} (owner {owner_of(have)}), "
                              f"the lock {_describe_allocation(mine)}")
