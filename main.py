@@ -11,6 +11,10 @@ import sys
 
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 
+from constructs_lib import engine  # noqa: E402
+
+engine.preload()  # the CDK engine (node + jsii) starts while the plan is read and allocated
+
 from constructs_lib.app.run import main_job  # noqa: E402
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .common import AwsConfigError
-from .fleet_plan import ExplicitPrefixes, FleetPlan, FleetProps, PrefixCount, PrefixMode, Vm, plan_fleet
+from .fleet_plan import ExplicitPrefixes, FleetPlan, FleetProps, FleetSecurity, PrefixCount, PrefixMode, Vm, plan_fleet
 from .sources import AmazonProvidedIpv6, ExplicitIpv6Cidr, IpamPoolIpv6, Ipv6Source, Ipv6SourceChoice
 from .vpc_plan import NatGateways, SubnetTier, VpcPlan, VpcProps, plan_vpc
 from constructs_lib.providers.aws_types import AwsProviderConfig
@@ -22,14 +22,13 @@ if TYPE_CHECKING:
     from constructs_lib.providers.elements import Provider as AwsProvider
     from constructs_lib.providers.elements import Resource as AwsResource
 
-    from .fleet import FleetSecurity, VmFleet
+    from .fleet import VmFleet
     from .vpc import Ipv6Vpc
 
 #: name -> (module, attribute); the constructs load cdktf, so they come on first use
 _LAZY = {
     "AwsProvider": ("constructs_lib.providers.elements", "Provider"),
     "AwsResource": ("constructs_lib.providers.elements", "Resource"),
-    "FleetSecurity": ("constructs_lib.aws.fleet", "FleetSecurity"),
     "Ipv6Vpc": ("constructs_lib.aws.vpc", "Ipv6Vpc"),
     "VmFleet": ("constructs_lib.aws.fleet", "VmFleet"),
 }

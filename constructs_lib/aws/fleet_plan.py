@@ -8,10 +8,11 @@ Key scheme (stable, declared order):
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence, Union
+from typing import Any, Mapping, Sequence, Union
 
 from constructs_lib.ipam import Allocation, Ipam, IpamError, Network, Prefix
 
@@ -28,6 +29,8 @@ from .common import (
     parse_prefix,
 )
 from .vpc_plan import VpcPlan
+
+FAMILIES = ("ipv4", "ipv6")
 
 
 @dataclass(frozen=True)
@@ -284,3 +287,59 @@ def plan_fleet(ipam: Ipam, vpc: VpcPlan, props: FleetProps) -> FleetPlan:
             allocs[vm.name] = a
     vms = tuple(VmPlan(vm.name, az, allocs.get(vm.name)) for vm, az in placed)
     return FleetPlan(props, vpc, vms, reservations)
+
+
+@dataclass(frozen=True)
+class FleetSecurity:
+    """The fleet's security group: the policy of OpenStack's ``security_rules``, in AWS's rule shape.
+
+    Always: all traffic between the fleet's ENIs and to/from its pod prefixes (the subnet CIDR
+    reservations), ICMPv6 Packet Too Big from anywhere (path MTU discovery through the internet
+    gateways), neighbour discovery and the other ICMPv6 errors on-link (link-local and the tier's
+    subnets), and ICMPv6 out to the link. Nothing else is open unless asked:
+
+    - ``ssh_from`` / ``api_from``: family -> prefixes allowed to reach TCP 22 / 6443;
+    - ``egress_vpc``: all egress to the VPC's IPv4 CIDR and IPv6 block;
+    - ``egress_anywhere``: all egress to ``0.0.0.0/0`` and ``::/0`` (image pulls, package mirrors).
+
+    Amazon's DNS resolver, DHCP, instance metadata and time sync are never filtered by security
+    groups (EC2 user guide, "Security group rules"), so nodes boot and resolve names without egress.
+    """
+
+    ssh_from: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    api_from: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    egress_vpc: bool = False
+    egress_anywhere: bool = False
+
+    def __post_init__(self) -> None:
+        for attr in ("ssh_from", "api_from"):
+            value = getattr(self, attr)
+            if not isinstance(value, Mapping):
+                fail(f"FleetSecurity.{attr}: {value!r} must map ipv4/ipv6 to prefixes, e.g. {{'ipv6': ['2001:db8::/48']}}")
+            clean: dict[str, tuple[str, ...]] = {}
+            for fam, prefixes in value.items():
+                if fam not in FAMILIES:
+                    fail(f"FleetSecurity.{attr}: {fam!r} is not ipv4 or ipv6")
+                if isinstance(prefixes, str):
+                    fail(f"FleetSecurity.{attr}.{fam}: {prefixes!r} must be a list of prefixes, e.g. [{prefixes!r}]")
+                for i, p in enumerate(prefixes):
+                    where = f"FleetSecurity.{attr}.{fam}[{i}]"
+                    try:
+                        net = ipaddress.ip_network(p)
+                    except (TypeError, ValueError):
+                        fail(f"{where}: {p!r} is not a CIDR with its host bits clear")
+                    if str(net) != p or net.version != (4 if fam == "ipv4" else 6):
+                        fail(f"{where}: {p!r} must be a canonical {fam} CIDR; write {net.compressed}")
+                    if net.prefixlen == 0:
+                        fail(f"{where}: {p} opens the rule to the whole {fam} internet; name the peers' prefixes")
+                clean[fam] = tuple(prefixes)
+            object.__setattr__(self, attr, dict(sorted(clean.items())))
+        for attr in ("egress_vpc", "egress_anywhere"):
+            if not isinstance(getattr(self, attr), bool):
+                fail(f"FleetSecurity.{attr}: {getattr(self, attr)!r} must be true or false")
+
+    @classmethod
+    def from_spec(cls, spec: Any) -> "FleetSecurity":
+        """From an ``AwsIpv6Spec``: its ``ssh_from``, ``api_from``, ``egress_vpc`` and ``egress_anywhere``
+        when it has them (the pure model adds them), else the safe defaults."""
+        return cls(**{f: getattr(spec, f) for f in ("ssh_from", "api_from", "egress_vpc", "egress_anywhere") if hasattr(spec, f)})

@@ -15,10 +15,10 @@ from pydantic import ConfigDict
 from constructs_lib.ipam import Ipam
 
 from .common import AwsConfigError
-from .fleet_plan import ExplicitPrefixes, FleetPlan, FleetProps, PrefixMode, Vm, plan_fleet
+from .fleet_plan import ExplicitPrefixes, FleetPlan, FleetProps, FleetSecurity, PrefixMode, Vm, plan_fleet
 from .sources import AmazonProvidedIpv6, Ipv6SourceChoice
 from .vpc_plan import NatGateways, SubnetTier, VpcPlan, VpcProps, plan_vpc
-from .provider_types import AwsProviderConfig
+from constructs_lib.providers.aws_types import AwsProviderConfig
 
 #: set to 1/true to render the provider for an offline ``terraform plan`` (no AWS account needed)
 OFFLINE_ENV = "DUALSTACK_AWS_OFFLINE"
@@ -65,6 +65,14 @@ class AwsIpv6Spec:
     """IPv6-only node subnets (terraform-aws-vpc's ``ipv6_native``: DNS64, AAAA only). False: dual-stack nodes, each ENI with an IPv4 address too (a Kubermatic dual-stack cluster)."""
     node_ipv4_length: int = 24
     """With ``ipv6_native: false``: the node subnets' IPv4 length."""
+    ssh_from: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Per family, the prefixes allowed to SSH (TCP 22) to the nodes; nothing by default."""
+    api_from: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Per family, the prefixes allowed to reach kube-apiserver (TCP 6443) on the nodes; nothing by default."""
+    egress_vpc: bool = False
+    """Allow the nodes all egress to the VPC's IPv4 CIDR and IPv6 block."""
+    egress_anywhere: bool = False
+    """Allow the nodes all egress to ``0.0.0.0/0`` and ``::/0`` (image pulls, package mirrors, through the egress-only gateway and NAT64). Off: nothing beyond the fleet, the link and Amazon's own services (DNS, DHCP, metadata, time)."""
     offline: bool | None = None
     """Render provider settings for an offline ``terraform plan`` (no credentials); unset: ``$DUALSTACK_AWS_OFFLINE``. Never for a real deploy."""
     tags: Mapping[str, str] = field(default_factory=lambda: {"project": "dualstack"})
@@ -72,6 +80,7 @@ class AwsIpv6Spec:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "vms", tuple(self.vms))
+        FleetSecurity.from_spec(self)  # the nodes' security settings are checked with the plan, not at synth
         if self.azs is not None:
             if not self.azs:
                 raise AwsConfigError("azs: [] names no availability zone; list at least one, or leave azs out for <region>a, b, c")
