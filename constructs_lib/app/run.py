@@ -297,7 +297,7 @@ def _view(document: dict | None, ctx: _Context) -> dict | None:
 def _build(ctx: _Context, allocated: Allocated, view, plan_diff, review_base: Baseline, staging: Path, out: OutputFolder) -> None:
     from .synth import synthesize
 
-    synthesize(ctx.plan, allocated, str(staging), out.backend_path)
+    # the pure parts first, while the engine may still be loading (main.py preloads it)
     for cluster, planned in sorted(allocated.clusters.items()):
         for name, text in sorted(planned.files.items()):
             path = Path(staging, "kubernetes", cluster, name)
@@ -305,12 +305,13 @@ def _build(ctx: _Context, allocated: Allocated, view, plan_diff, review_base: Ba
             path.write_text(text, encoding="utf-8")
     from ..starlingx import starlingx_files
 
-    for rel, text in starlingx_files(allocated.starlingx, ctx.committed_starlingx).items():
+    for rel, text in sorted(starlingx_files(allocated.starlingx, ctx.committed_starlingx).items()):
         path = Path(staging, rel)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     write_report(view, review_base.document, Path(staging, "review"), plan_diff=plan_diff, sites=list(ctx.plan.sites),
                  baseline_label=review_base.label)
+    synthesize(ctx.plan, allocated, str(staging), out.backend_path)
 
 
 # -- plan ----------------------------------------------------------------------------------------

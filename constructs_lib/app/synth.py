@@ -16,6 +16,9 @@ from .plan_file import PlanError
 
 def synthesize(plan, allocated: Allocated, outdir: str, backend_path: Callable[[str], str]) -> list[str]:
     """Synthesize every site into ``outdir``; ``backend_path(stack)`` names its state. Returns the stack names."""
+    # pure work first: the engine may still be loading (main.py preloads it)
+    outputs = {cluster: planned.output_values() for cluster, planned in allocated.clusters.items()
+               if plan.kubernetes[cluster].site is not None}
     from ..engine import App, TerraformOutput
 
     app = App(outdir=outdir)
@@ -26,11 +29,9 @@ def synthesize(plan, allocated: Allocated, outdir: str, backend_path: Callable[[
             stacks[name] = kinds[planned.kind].build_stack(app, name, planned.plan, backend_path=backend_path(name))
         except DualstackError as e:  # a construct's own check (Neutron rules, AWS limits): still one line
             raise PlanError([f"sites.{name}.{planned.kind}: {one_line(e)}"]) from None
-    for cluster, planned in allocated.clusters.items():
+    for cluster, values in outputs.items():  # a cluster without a site has its files only
         site = plan.kubernetes[cluster].site
-        if site is None:
-            continue  # no stack to carry outputs: the files beside the stacks are the rendering
-        for output, value in planned.output_values().items():
+        for output, value in values.items():
             # YAML files structured, not text: consumers read `terraform output -json`, and cdktf's HCL
             # renderer writes a multi-line output string as an invalid quoted string
             TerraformOutput(stacks[site], output, value=value, description=f"Kubernetes cluster {cluster}: rendered configuration")

@@ -37,7 +37,7 @@ FAMILIES = ("ipv4", "ipv6")
 class ExplicitPrefixes:
     """We name each VM's /80 (from the allocator); the reservation is of type ``explicit``."""
 
-    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
+    __pydantic_config__ = ConfigDict(extra="forbid")  # a plan key that is no field is a typo
 
     reservation_type: str = field(default="explicit", init=False)
     """Set by the mode (the subnet CIDR reservation's type), not by the plan."""
@@ -47,7 +47,7 @@ class ExplicitPrefixes:
 class PrefixCount:
     """AWS picks ``count`` /80s per ENI (``ipv6_prefix_count``) from a ``prefix`` reservation."""
 
-    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
+    __pydantic_config__ = ConfigDict(extra="forbid")  # a plan key that is no field is a typo
 
     count: int = 1
     """/80s per ENI (``ipv6_prefix_count``)."""
@@ -67,7 +67,7 @@ class Vm:
     """One VM. ``az``: pin the AZ (default: position i goes to AZ i mod n of the tier).
     ``ipv6_prefix``: pin a concrete /80 (VPCs with a concrete IPv6 block only)."""
 
-    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
+    __pydantic_config__ = ConfigDict(extra="forbid")  # a plan key that is no field is a typo
 
     name: str
     """The VM's name (a DNS label): keys its ENI, its /80 and its Kubernetes node."""

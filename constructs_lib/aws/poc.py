@@ -33,7 +33,7 @@ class AwsIpv6Spec:
     """What the seed-003 stack builds (a plan's ``sites.<name>.aws``). Every field has a working
     default; each field's docstring is its documentation in the README and the JSON Schema."""
 
-    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
+    __pydantic_config__ = ConfigDict(extra="forbid")  # a plan key that is no field is a typo
 
     vpc_name: str = "poc"
     """Names the VPC and keys its allocations (``<vpc_name>/...``). In a plan file: the site's name."""

@@ -42,7 +42,7 @@ class AmazonProvidedIpv6:
     Subnets and /80s render as ``cidrsubnet()`` of the VPC's and subnet's ``ipv6_cidr_block``.
     """
 
-    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
+    __pydantic_config__ = ConfigDict(extra="forbid")  # a plan key that is no field is a typo
 
     network_border_group: str | None = None
     """The network border group to take the /56 from (``ipv6_cidr_block_network_border_group``); default: the region's."""
@@ -65,7 +65,7 @@ class AmazonProvidedIpv6:
 class IpamPoolIpv6:
     """A block of ``ipv6_netmask_length`` (/44-/60, steps of 4) that an AWS IPAM pool picks at apply time."""
 
-    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
+    __pydantic_config__ = ConfigDict(extra="forbid")  # a plan key that is no field is a typo
 
     ipam_pool_id: str
     """The IPv6 IPAM pool (``ipam-pool-...``), as terraform-aws-vpc's ``ipv6_ipam_pool_id``."""
@@ -100,7 +100,7 @@ class ExplicitIpv6Cidr:
     (RequiredWith), so the pool id is required: BYOIP ranges reach VPCs through an IPAM pool.
     """
 
-    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
+    __pydantic_config__ = ConfigDict(extra="forbid")  # a plan key that is no field is a typo
 
     cidr: str
     """The VPC's IPv6 block, e.g. ``2001:db8:1200::/56`` (/44 to /60 in steps of 4)."""

@@ -29,6 +29,8 @@ def shown(value: object, limit: int = 60) -> str:
 
 def check_key(key: object, field: str = "key") -> str:
     """A key: segments joined by ``/``. Returns it; raises ``InvalidKey``."""
+    if key.__class__ is str and len(key) <= MAX_KEY and KEY_RE.fullmatch(key):
+        return key  # the common case in one match; the loop below only explains a refusal
     if key.__class__ is not str or not key:
         raise InvalidKey(f"{field}: {shown(key)} must be a non-empty string")
     if len(key) > MAX_KEY:

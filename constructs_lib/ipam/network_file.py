@@ -32,7 +32,7 @@ def _field_check(check: Callable[[Any, str], Any], value: Any, field: str) -> No
 class NetworkFile(BaseModel):
     """The seed's network YAML (``metalctl network create -f``)."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", strict=True)
     id: str = Field(min_length=1)
     """The network's id (the key grammar: letters, digits, '.', '_', '-', '/'-separated)."""
     name: str = ""

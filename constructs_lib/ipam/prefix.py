@@ -8,6 +8,7 @@ its ``base`` is then the offset inside that root, and it renders as a Terraform 
 from __future__ import annotations
 
 import ipaddress
+import socket
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -43,6 +44,44 @@ class RelativeRoot:
     length: int
 
 
+def _fast_address(text: object) -> tuple[int, int] | None:
+    """(version, value) of an address written canonically, or None to take the slow path.
+
+    ``inet_pton`` parses and ``inet_ntop`` writes the canonical text (RFC 5952 for IPv6: what
+    ``ipaddress`` writes too); text equal to it is canonical. Dotted IPv6 forms, where the two
+    spellings differ, and anything odd go the slow path, which also explains a refusal."""
+    if text.__class__ is not str:
+        return None
+    try:
+        if ":" in text:
+            if "." in text:
+                return None
+            packed = socket.inet_pton(socket.AF_INET6, text)
+            return (6, int.from_bytes(packed, "big")) if socket.inet_ntop(socket.AF_INET6, packed) == text else None
+        packed = socket.inet_pton(socket.AF_INET, text)
+        return (4, int.from_bytes(packed, "big")) if socket.inet_ntop(socket.AF_INET, packed) == text else None
+    except (OSError, ValueError):
+        return None
+
+
+def _fast_prefix(text: object) -> "Prefix | None":
+    """A canonical CIDR without host bits, or None to take the slow path (see ``_fast_address``)."""
+    if text.__class__ is not str:
+        return None
+    address, slash, length = text.partition("/")
+    if not slash or not length.isdigit() or (length[0] == "0" and length != "0") or len(length) > 3:
+        return None
+    parsed = _fast_address(address)
+    if parsed is None:
+        return None
+    version, value = parsed
+    bits = int(length)
+    maxbits = 32 if version == 4 else 128
+    if bits > maxbits or value & ((1 << (maxbits - bits)) - 1):
+        return None
+    return Prefix(version, value, bits)
+
+
 class Prefix(NamedTuple):
     """Immutable and hashable; a tuple underneath because the allocator makes millions of them."""
 
@@ -54,7 +93,10 @@ class Prefix(NamedTuple):
     # -- construction -------------------------------------------------------------
     @staticmethod
     def parse(text: str, field: str = "prefix") -> "Prefix":
-        """Parse a canonical CIDR. Host bits or non-canonical spelling are refused."""
+        """Parse a canonical CIDR. Host bits, non-canonical spelling and zone indexes are refused."""
+        fast = _fast_prefix(text)
+        if fast is not None:
+            return fast
         if not isinstance(text, str) or "/" not in text:
             raise InvalidPrefix(f"{field}: {text!r} is not a CIDR prefix (expected e.g. 10.0.0.0/16 or 2001:db8::/48)")
         if "%" in text:
@@ -82,6 +124,9 @@ class Prefix(NamedTuple):
     @staticmethod
     def parse_address(text: str, field: str = "address") -> tuple[int, int]:
         """Parse a canonical address; returns (version, int)."""
+        fast = _fast_address(text)
+        if fast is not None:
+            return fast
         if isinstance(text, str) and "%" in text:
             raise InvalidPrefix(f"{field}: {text!r} has a zone index (%...); drop it")
         try:

@@ -31,8 +31,8 @@ _VERSION = re.compile(r"^v?(\d+)\.(\d+)(?:\.(\d+))?$")
 
 
 class _Frozen(BaseModel):
-    # each field's docstring is its description in the JSON Schema and the README
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    # each field's docstring is its description in the JSON Schema (``dualstack schema`` reads them)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 def _fail(field: str, message: str, source: str = "") -> KubernetesNetworkError:

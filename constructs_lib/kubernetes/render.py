@@ -384,5 +384,6 @@ def output_value(filename: str, text: str) -> Any:
     cdktf's HCL renderer writes a multi-line output string as an invalid quoted string."""
     if not is_yaml(filename):
         return text
-    docs = list(yaml.safe_load_all(text))
+    # our own output, read back: libyaml's loader (a tenth of the pure-Python one's time)
+    docs = list(yaml.load_all(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
     return docs[0] if len(docs) == 1 else docs

@@ -52,7 +52,7 @@ class OpenStackClusterSpec:
     construction (one-line errors naming the field); each field's docstring is its documentation
     in the README and the JSON Schema."""
 
-    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
+    __pydantic_config__ = ConfigDict(extra="forbid")  # a plan key that is no field is a typo
 
     site: str
     """Key prefix of every allocation (``<site>/...``). In a plan file: the site's name."""

@@ -63,7 +63,7 @@ SELF = "self"
 class Remote:
     """Who a rule allows: prefixes per family, a security group, or explicitly anywhere."""
 
-    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
+    __pydantic_config__ = ConfigDict(extra="forbid")  # a plan key that is no field is a typo
 
     ipv4: tuple[str, ...] = ()
     """IPv4 prefixes the rule allows."""
@@ -102,7 +102,7 @@ class RuleSpec:
     ``families``: None = the group's families (a pair); name one family for a single-family rule.
     """
 
-    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
+    __pydantic_config__ = ConfigDict(extra="forbid")  # a plan key that is no field is a typo
 
     key: str
     """Stable and unique in the group: it names the Terraform resources."""

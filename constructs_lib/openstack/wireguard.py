@@ -16,7 +16,7 @@ from .neutron_rules import NeutronRuleError, canonical_cidr
 
 @dataclass(frozen=True)
 class WireguardSettings:
-    __pydantic_config__ = ConfigDict(extra="forbid", use_attribute_docstrings=True)  # a plan key that is no field is a typo
+    __pydantic_config__ = ConfigDict(extra="forbid")  # a plan key that is no field is a typo
 
     wg_ipv6_cidr: str = "fd01::/120"
     """The wireguard peers' IPv6 range (yaook's ``wg_ipv6_cidr``)."""
