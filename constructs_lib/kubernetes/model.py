@@ -460,18 +460,18 @@ class ClusterSpec(_Frozen):
 
 
 def parse_cluster(data: object) -> ClusterSpec:
-    """A ClusterSpec from plan data (a mapping), with pydantic's report cut to one line."""
+    """A ClusterSpec from plan data (a mapping); pydantic's report as the tool's own lines (one per problem)."""
     from pydantic import ValidationError
+
+    from constructs_lib.errors import validation_lines
 
     if isinstance(data, ClusterSpec):
         return data
     try:
         return ClusterSpec.model_validate(data)
     except ValidationError as e:
-        err = e.errors()[0]
         name = data.get("name", "?") if isinstance(data, dict) else "?"
-        loc = ".".join(str(p) for p in err["loc"]) or "cluster"
-        value = err.get("input")
-        raise KubernetesNetworkError(
-            f"cluster {name}: {loc}: {value!r}: {err['msg']}", field=loc
-        ) from None
+        lines = validation_lines(e, f"cluster {name}: ")
+        err = KubernetesNetworkError("; ".join(lines), field=lines[0].split(":")[1].strip() if lines else "cluster")
+        err.lines = lines
+        raise err from None

@@ -48,6 +48,8 @@ import tarfile
 from pathlib import Path
 from typing import Any
 
+from ..errors import DualstackError
+
 #: registry links in the assembly's docs: ``.../providers/<ns>/<type>/<version>/docs[/resources/<name>]#<attr>``
 _LINK = re.compile(
     r"https://registry\.terraform\.io/providers/(?P<ns>[^/]+)/(?P<type>[^/]+)/(?P<version>[^/]+)/docs"
@@ -62,7 +64,7 @@ _GETTER = re.compile(
 _COMPLEX = re.compile(r"new (?P<cls>[\w.]+)\(this, \"(?P<name>[^\"]+)\"")
 
 
-class AssemblyError(ValueError):
+class AssemblyError(DualstackError, ValueError):
     """The assembly does not have the shape this converter reads (one line: the type and what is missing)."""
 
 

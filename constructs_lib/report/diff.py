@@ -16,20 +16,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from ..errors import DualstackError
 from ..ipam import Ipam, from_dict
 from .natural import natural_key
 from .tree import build_tree
 
 
-class MovedKeys(Exception):
-    """The run would move keys that the lock pins. ``lines`` has one line per moved key.
-
-    Not an ``IpamError``: those are one line each, this one has a line per key.
-    """
+class MovedKeys(DualstackError):
+    """The run would move keys that the lock pins. ``lines`` has one line per moved key."""
 
     def __init__(self, lines: list[str]) -> None:
-        super().__init__("\n".join(lines))
-        self.lines = lines
+        super().__init__(lines=lines)
+        self.args = ("\n".join(lines),)  # one line per moved key, also when printed whole
 
 
 @dataclass(frozen=True, slots=True)
