@@ -73,7 +73,8 @@ ipam.create_network("nodes", prefixes=["10.0.0.0/8", "fd00:1::/48"])
 ipam.create_network("pods", prefixes=["fd10::/40"])
 spec = OpenStackClusterSpec(site="bench", node_supernet="nodes", pod_supernet="pods", node_lengths={{"ipv4": 16, "ipv6": 64}},
                             workers=tuple(f"worker-{{i}}" for i in range({n} - 5)), external_network_id="ext",
-                            floating_ip_pool="public", ssh_from={{"ipv4": ("198.51.100.0/24",), "ipv6": ("2001:db8:ffff::/48",)}})
+                            floating_ip_pool="public", ssh_from={{"ipv4": ("198.51.100.0/24",), "ipv6": ("2001:db8:ffff::/48",)}},
+                            max_router_routes={n} + 1)  # a route per node's /80: the operator raised Neutron's quota
 plan = plan_cluster(ipam, spec)
 t1, p1 = time.perf_counter(), time.process_time()
 {build}

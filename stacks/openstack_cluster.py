@@ -78,7 +78,8 @@ class OpenStackClusterStack(TerraformStack):
         self.vips = {
             fam: VipPort(self, f"vip-{SUFFIX[fam]}", network=self.network, name=f"{spec.cluster}-vip-{SUFFIX[fam]}",
                          key=tf_name(spec.cluster, "vip", SUFFIX[fam]), family=fam, address=plan.vips[fam],
-                         security_group_ids=[self.security_group.id], description="control-plane VIP (keepalived/HAProxy)")
+                         security_group_ids=[self.security_group.id], description="control-plane VIP (keepalived/HAProxy)",
+                         subnet=plan.vip_subnets.get(fam, 0))
             for fam in spec.families
         }
         self.floating_ip = None
@@ -99,6 +100,7 @@ class OpenStackClusterStack(TerraformStack):
                 allowed_addresses=allowed,
                 routed_prefixes={"pods": node.pod_prefix} if node.pod_prefix else {},
                 description=f"{node.role} {name}",
+                subnets=dict(node.subnet_index),
             )
             servers[name] = ServerMember(flavor_name=spec.flavors[node.role], metadata={"role": node.role})
         # one port, one instance and one pod route resource for all nodes, keyed by node name
@@ -152,7 +154,13 @@ class OpenStackClusterStack(TerraformStack):
                 ext = spec.external_subnet_ids
                 gateway = ExternalGateway(network_id=spec.external_network_id, ipv4_subnet_id=ext.get("ipv4"), ipv6_subnet_id=ext.get("ipv6"))
             router = NewRouter(name=spec.cluster, external_gateway=gateway)
-        return DualStackNetwork(self, "network", name=plan.network_key, key=plan.network_key, ipv4=ipv4, ipv6=ipv6, router=router)
+        # the subnets a grown node network holds after its first (node_subnets): the same settings, their own pools
+        more = [(Ipv4Subnet if s.family == "ipv4" else Ipv6Subnet)(
+                    cidr=s.cidr, gateway_ip=s.gateway_ip, allocation_pools=s.allocation_pools,
+                    dns_nameservers=tuple(dns.get(s.family, ())), **({"mode": spec.ipv6_mode} if s.family == "ipv6" else {}))
+                for fam in ("ipv4", "ipv6") for s in plan.extra_subnets.get(fam, ())]
+        return DualStackNetwork(self, "network", name=plan.network_key, key=plan.network_key, ipv4=ipv4, ipv6=ipv6, router=router,
+                                more_subnets=more)
 
     def _security_group(self, plan: ClusterPlan) -> DualStackSecurityGroup:
         spec = self.spec

@@ -439,8 +439,9 @@ def plan_cluster(ipam: Ipam, spec: OpenStackClusterSpec) -> ClusterPlan:
     check_router_routes(f"router {spec.cluster}", routes, quota=-1)
     plan = ClusterPlan(spec, net_name, subnets, source, vips, nodes, pod_range, allocations, extra_subnets=extra, vip_subnets=vip_subnets)
     icmpv6 = Icmpv6Essentials(
-        on_link_ipv6=(plan.subnet_text("ipv6"),) if "ipv6" in subnets else (),
-        on_link_ipv4=(plan.subnet_text("ipv4"),) if "ipv4" in subnets else (),
+        # every node subnet is on the link, the ones a grown network added too
+        on_link_ipv6=(plan.subnet_text("ipv6"), *(s.cidr for s in extra.get("ipv6", ()))) if "ipv6" in subnets else (),
+        on_link_ipv4=(plan.subnet_text("ipv4"), *(s.cidr for s in extra.get("ipv4", ()))) if "ipv4" in subnets else (),
     )
     rules = security_rules(spec, pod_range)
     plan_rules(spec.cluster, spec.families, rules, icmpv6)  # refuse bad rules before any construct

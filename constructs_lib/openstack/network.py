@@ -134,10 +134,12 @@ class _Plan:
 
 
 class DualStackNetwork(Construct):
-    """A network with up to one subnet per family and a router interface per routable subnet.
+    """A network with one subnet per family (more with ``more_subnets``) and a router interface per routable subnet.
 
     Resource names: ``<key>`` for the network and router, ``<key>_v4`` / ``<key>_v6`` for the
-    subnets and interfaces (``key`` defaults to ``name``).
+    subnets and interfaces (``key`` defaults to ``name``), ``<key>_v4_2``, ``_3``... for the
+    subnets a network grows by (``more_subnets``: concrete CIDRs of a family the network has,
+    after its first subnet; Neutron takes several subnets per network and family).
     """
 
     def __init__(
@@ -149,6 +151,7 @@ class DualStackNetwork(Construct):
         ipv4: Ipv4Subnet | None = None,
         ipv6: Ipv6Subnet | None = None,
         router: NewRouter | ExistingRouter | None = NewRouter(),
+        more_subnets: Sequence[Ipv4Subnet | Ipv6Subnet] = (),
         key: str | None = None,
         mtu: int | None = None,
         port_security_enabled: bool | None = None,
@@ -156,8 +159,12 @@ class DualStackNetwork(Construct):
     ) -> None:
         self.key = check_part(key or name, f"network {name}: key")
         plan = self._plan(name, ipv4, ipv6, router)  # every check before any resource exists
+        more = self._more(name, plan, ipv6, more_subnets, router)
         slots = [("openstack_networking_network_v2", self.key)]
         slots += [("openstack_networking_subnet_v2", subnet_name(self.key, f)) for f in plan.specs]
+        slots += [("openstack_networking_subnet_v2", self._nth(f, i)) for f, specs in more.items() for i in range(1, len(specs) + 1)]
+        slots += [("openstack_networking_router_interface_v2", self._nth(f, i)) for f, specs in more.items() if f in plan.attached
+                  for i in range(1, len(specs) + 1)]
         if ipv6 is not None and ipv6.subnet_pool is not None:
             slots.append(("data.openstack_networking_subnetpool_v2", subnet_name(self.key, "ipv6")))
         if isinstance(router, NewRouter):
@@ -169,6 +176,8 @@ class DualStackNetwork(Construct):
         self.ipv4_props, self.ipv6_props = ipv4, ipv6
         self.router_props = router
         self.subnet_specs: dict[str, SubnetSpec] = plan.specs
+        #: family -> every subnet's spec, the first one first
+        self.all_subnet_specs: dict[str, list[SubnetSpec]] = {f: [s, *more.get(f, ())] for f, s in plan.specs.items()}
         self.families: tuple[str, ...] = tuple(plan.specs)
         self.routed_families: tuple[str, ...] = plan.attached
         self.ipv6_mode = plan.ipv6_mode
@@ -185,6 +194,12 @@ class DualStackNetwork(Construct):
             self.subnets["ipv4"] = self._subnet("ipv4", ipv4, plan.specs["ipv4"])
         if ipv6 is not None:
             self.subnets["ipv6"] = self._subnet("ipv6", ipv6, plan.specs["ipv6"])
+        #: family -> the subnets after the first (``more_subnets``), in order
+        self.more_subnets: dict[str, list[Resource]] = {}
+        for props in more_subnets:
+            fam = "ipv4" if isinstance(props, Ipv4Subnet) else "ipv6"
+            index = len(self.more_subnets.setdefault(fam, [])) + 1
+            self.more_subnets[fam].append(self._subnet(fam, props, more[fam][index - 1], index))
 
         self.router: Resource | None = None
         self.router_id: str | None = None
@@ -197,6 +212,9 @@ class DualStackNetwork(Construct):
         for fam in plan.attached:
             self.interfaces[fam] = Resource(self, subnet_name(self.key, fam), OpenstackNetworkingRouterInterfaceV2(
                 router_id=self.router_id, subnet_id=self.subnet_id(fam)))
+            for index in range(1, len(self.more_subnets.get(fam, ())) + 1):
+                Resource(self, self._nth(fam, index), OpenstackNetworkingRouterInterfaceV2(
+                    router_id=self.router_id, subnet_id=self.subnet_id(fam, index)))
 
     # -- checks ---------------------------------------------------------------------------
     def _plan(self, name: str, ipv4: Ipv4Subnet | None, ipv6: Ipv6Subnet | None, router: object) -> _Plan:
@@ -247,8 +265,44 @@ class DualStackNetwork(Construct):
             check_external_fixed_ips(f"{where}: router external gateway", [(f, a) for f, _, a in gw.fixed_ips()])
         return _Plan(specs=specs, attached=tuple(attached), ipv6_mode=mode)
 
+    def _more(self, name: str, plan: _Plan, ipv6: Ipv6Subnet | None, more: Sequence[Ipv4Subnet | Ipv6Subnet], router: object) -> dict[str, list[SubnetSpec]]:
+        """The specs of the subnets a network grows by, checked like the first ones."""
+        out: dict[str, list[SubnetSpec]] = {}
+        for i, props in enumerate(more):
+            where = f"network {name}: more_subnets[{i}]"
+            if not isinstance(props, (Ipv4Subnet, Ipv6Subnet)):
+                raise NeutronRuleError(f"{where}: must be an Ipv4Subnet or Ipv6Subnet, got {type(props).__name__}")
+            fam = "ipv4" if isinstance(props, Ipv4Subnet) else "ipv6"
+            if fam not in plan.specs:
+                raise NeutronRuleError(f"{where}: the network has no {fam} subnet to add to; give ipv4=/ipv6= first")
+            if props.cidr is None or getattr(props, "subnet_pool", None) is not None:
+                raise NeutronRuleError(f"{where}: a further subnet needs a concrete cidr")
+            first = plan.specs[fam]
+            mode = plan.ipv6_mode if fam == "ipv6" else None
+            if fam == "ipv6" and props.mode is not None and Ipv6Mode.parse(props.mode, f"{where}: mode") is not mode:
+                raise NeutronRuleError(f"{where}: mode {props.mode} differs from the network's first IPv6 subnet ({mode.value if mode else None})")
+            label = f'{fam} subnet "{props.name or f"{name}-{SUFFIX[fam]}-{len(out.get(fam, ())) + 2}"}"'
+            spec = SubnetSpec(
+                label=label, ip_version=VERSION[fam], cidr=props.cidr, enable_dhcp=props.enable_dhcp, gateway_ip=props.gateway_ip,
+                no_gateway=props.no_gateway, dns_nameservers=tuple(props.dns_nameservers),
+                allocation_pools=tuple(tuple(p) for p in props.allocation_pools),
+                ipv6_ra_mode=first.ipv6_ra_mode, ipv6_address_mode=first.ipv6_address_mode,
+            )
+            check_subnet(spec)
+            for other in out.get(fam, []) + [first]:
+                if other.cidr and _overlap(other.cidr, spec.cidr):
+                    raise NeutronRuleError(f"{where}: {spec.cidr} overlaps {other.cidr} of the same network (Neutron: overlapping subnets)")
+            if router is not None and fam in plan.attached:
+                check_router_interface(spec)
+            out.setdefault(fam, []).append(spec)
+        return out
+
+    def _nth(self, family: str, index: int) -> str:
+        """The resource name of a family's subnet number ``index`` (0: the first)."""
+        return subnet_name(self.key, family) + (f"_{index + 1}" if index else "")
+
     # -- resources ------------------------------------------------------------------------
-    def _subnet(self, fam: str, props: Ipv4Subnet | Ipv6Subnet, spec: SubnetSpec) -> Resource:
+    def _subnet(self, fam: str, props: Ipv4Subnet | Ipv6Subnet, spec: SubnetSpec, index: int = 0) -> Resource:
         subnetpool_id = None
         if isinstance(props, Ipv6Subnet) and props.subnet_pool is not None:
             pool = props.subnet_pool
@@ -259,9 +313,9 @@ class DualStackNetwork(Construct):
                 lookup["is_default"] = True
             self.subnet_pool = DataSource(self, subnet_name(self.key, "ipv6"), DataOpenstackNetworkingSubnetpoolV2(**lookup))
             subnetpool_id = self.subnet_pool.attr("id")
-        return Resource(self, subnet_name(self.key, fam), OpenstackNetworkingSubnetV2(
+        return Resource(self, self._nth(fam, index), OpenstackNetworkingSubnetV2(
             network_id=self.network_id,
-            name=props.name or f"{self.name}-{SUFFIX[fam]}",
+            name=props.name or f"{self.name}-{SUFFIX[fam]}" + (f"-{index + 1}" if index else ""),
             ip_version=VERSION[fam],
             cidr=spec.cidr,
             subnetpool_id=subnetpool_id,
@@ -291,10 +345,21 @@ class DualStackNetwork(Construct):
         ))
 
     # -- lookups --------------------------------------------------------------------------
-    def subnet_id(self, family: str) -> str:
-        """``${openstack_networking_subnet_v2.<key>_v4.id}`` (checked against the schema)."""
+    def subnet_id(self, family: str, index: int = 0) -> str:
+        """``${openstack_networking_subnet_v2.<key>_v4.id}`` (``index`` > 0: a further subnet, ``..._v4_2``)."""
         self._family(family)
-        return interp(ref("openstack_networking_subnet_v2", subnet_name(self.key, family), "id"))
+        if not 0 <= index < len(self.all_subnet_specs[family]):
+            raise NeutronRuleError(f"network {self.name}: no {family} subnet number {index + 1} (it has {len(self.all_subnet_specs[family])})")
+        return interp(ref("openstack_networking_subnet_v2", self._nth(family, index), "id"))
+
+    def subnet_spec(self, family: str, index: int = 0) -> SubnetSpec:
+        self.subnet_id(family, index)  # the checks and their messages
+        return self.all_subnet_specs[family][index]
+
+    def subnet_addresses(self, family: str) -> list[str]:
+        """Every subnet of ``family`` as a resource address (what a port waits for)."""
+        self._family(family)
+        return [f"openstack_networking_subnet_v2.{self._nth(family, i)}" for i in range(len(self.all_subnet_specs[family]))]
 
     def cidr_expression(self, family: str) -> str:
         """Bare HCL for the subnet's CIDR (the allocator's relative root when Neutron picks it)."""
@@ -323,7 +388,7 @@ class DualStackNetwork(Construct):
             raise NeutronRuleError(f"{label}: family {family!r} does not match destination {destination} / next_hop {next_hop}")
         if fam not in self.routed_families:
             raise NeutronRuleError(f"{label}: no {fam} subnet of this network is attached to the router, so the next hop is unreachable; attach one")
-        check_route(label, destination, next_hop, [self.subnet_specs[f] for f in self.routed_families])
+        check_route(label, destination, next_hop, [s for f in self.routed_families for s in self.all_subnet_specs[f]])
         return fam
 
     def route(
@@ -388,6 +453,12 @@ class DualStackNetwork(Construct):
         return Resource(self, tf_name(self.key, key), OpenstackNetworkingRouterRouteV2(
             router_id=self.router_id, destination_cidr="${each.value.destination_cidr}", next_hop="${each.value.next_hop}",
         ), for_each=entries, depends_on=[self.interfaces[fam].address, *depends_on])
+
+
+def _overlap(a: str, b: str) -> bool:
+    import ipaddress
+
+    return ipaddress.ip_network(a).overlaps(ipaddress.ip_network(b))
 
 
 __all__ = [

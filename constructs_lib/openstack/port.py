@@ -66,8 +66,11 @@ def _route_family(prefix: str, fams: Sequence[str]) -> str:
     return _checked_family(prefix)
 
 
-def check_port(where, network, fams, addresses, security_group_ids, allowed_addresses, routed_prefixes, port_security_enabled) -> None:
-    """Neutron's refusals for one port (one line each, before any resource exists)."""
+def check_port(where, network, fams, addresses, security_group_ids, allowed_addresses, routed_prefixes, port_security_enabled,
+               subnets: Mapping[str, int] | None = None) -> None:
+    """Neutron's refusals for one port (one line each, before any resource exists).
+
+    ``subnets``: family -> which of the network's subnets of that family holds the address (0: the first)."""
     if not fams:
         raise NeutronRuleError(f"{where}: families is empty; name ipv4, ipv6 or both")
     for f in fams:
@@ -78,7 +81,11 @@ def check_port(where, network, fams, addresses, security_group_ids, allowed_addr
     for f, address in addresses.items():
         if f not in fams:
             raise NeutronRuleError(f"{where}: addresses names {f!r}, which is not among the port's families {fams}")
-        check_fixed_ip(network.subnet_specs[f], address, f"{where}: addresses.{f}")
+        check_fixed_ip(network.subnet_spec(f, (subnets or {}).get(f, 0)), address, f"{where}: addresses.{f}")
+    for f, index in (subnets or {}).items():
+        if f not in fams:
+            raise NeutronRuleError(f"{where}: subnets names {f!r}, which is not among the port's families {fams}")
+        network.subnet_id(f, index)  # refused when the network has no such subnet
     if port_security_enabled is False:
         # Neutron: AddressPairAndPortSecurityRequired / PortSecurityAndIPRequiredForSecurityGroups
         if allowed_addresses or routed_prefixes:
@@ -134,13 +141,16 @@ class DualStackPort(Construct):
         port_security_enabled: bool | None = None,
         description: str | None = None,
         tags: Sequence[str] = (),
+        subnets: Mapping[str, int] | None = None,
     ) -> None:
         self.key = check_part(key or name, f"port {name}: key")
         where = f"port {name}"
         named = _named(where, routed_prefixes)
         fams = tuple(families) if families is not None else network.families
         addresses = dict(addresses or {})
-        check_port(where, network, fams, addresses, security_group_ids, allowed_addresses, list(named.values()), port_security_enabled)
+        subnets = dict(subnets or {})
+        check_port(where, network, fams, addresses, security_group_ids, allowed_addresses, list(named.values()), port_security_enabled,
+                   subnets)
         route_names = {rname: tf_name(network.key, tf_name(self.key, rname)) for rname in named}
         claim(scope, where, [(PORT, self.key)] + [(ROUTE, n) for n in route_names.values()])
         super().__init__(scope, id)
@@ -149,14 +159,15 @@ class DualStackPort(Construct):
         self.families = fams
         self.routed_prefixes = dict(named)
 
-        fixed = [OpenstackNetworkingPortV2FixedIp(subnet_id=network.subnet_id(f), ip_address=addresses.get(f)) for f in fams]
+        fixed = [OpenstackNetworkingPortV2FixedIp(subnet_id=network.subnet_id(f, subnets.get(f, 0)), ip_address=addresses.get(f))
+                 for f in fams]
         pairs = [OpenstackNetworkingPortV2AllowedAddressPairs(ip_address=a) for a in (*allowed_addresses, *named.values())]
         self.port = Resource(self, self.key, OpenstackNetworkingPortV2(
             network_id=network.network_id, name=name, admin_state_up=True, fixed_ip=fixed,
             security_group_ids=list(security_group_ids) or None, allowed_address_pairs=pairs or None,
             port_security_enabled=port_security_enabled, description=description, tags=list(tags) or None,
             # a port must not be created before its subnets exist (it would come up without them)
-        ), depends_on=[network.subnets[f].address for f in fams])
+        ), depends_on=[a for f in fams for a in network.subnet_addresses(f)])
         self._addresses = {f: addresses.get(f) or port_address_lookup(self.key, f, node=None) for f in fams}
 
         self.routes: dict[str, Resource] = {}
@@ -193,6 +204,8 @@ class PortMember:
     allowed_addresses: Sequence[str] = ()
     routed_prefixes: Sequence[str] | Mapping[str, str] = ()
     description: str | None = None
+    #: family -> which of the network's subnets holds the address, where not the first (a grown network)
+    subnets: Mapping[str, int] = field(default_factory=dict)
 
 
 class DualStackPorts(Construct):
@@ -229,7 +242,7 @@ class DualStackPorts(Construct):
                 raise NeutronRuleError(f"{where}: {spec!r} is not a PortMember")
             named[member] = _named(where, spec.routed_prefixes)
             check_port(where, network, fams, dict(spec.addresses), security_group_ids, spec.allowed_addresses,
-                       list(named[member].values()), port_security_enabled)
+                       list(named[member].values()), port_security_enabled, dict(spec.subnets))
         addresses = {
             member: {f: spec.addresses.get(f) or port_address_lookup(self.key, f, node=member) for f in fams}
             for member, spec in members.items()
@@ -258,16 +271,20 @@ class DualStackPorts(Construct):
         pinned = [f for f in fams if any(m.addresses.get(f) for m in members.values())]
         with_pairs = any(m.allowed_addresses or named[n] for n, m in members.items())
         described = any(m.description for m in members.values())
+        # a member on a further subnet of a grown network names it; the others take the first
+        elsewhere = [f for f in fams if any(m.subnets.get(f) for m in members.values())]
         entries: dict[str, dict] = {}
         for member, spec in members.items():
             entry: dict = {f: spec.addresses[f] for f in pinned if spec.addresses.get(f)}
+            entry.update({f"subnet_{f}": network.subnet_id(f, spec.subnets[f]) for f in elsewhere if spec.subnets.get(f)})
             if with_pairs:
                 entry["allowed_address_pairs"] = [*spec.allowed_addresses, *named[member].values()]
             if spec.description:
                 entry["description"] = spec.description
             entries[member] = entry
         fixed = [OpenstackNetworkingPortV2FixedIp(
-            subnet_id=network.subnet_id(f), ip_address=interp(f'lookup(each.value, "{f}", null)') if f in pinned else None)
+            subnet_id=(interp(f'lookup(each.value, "subnet_{f}", {network.subnet_id(f)[2:-1]})') if f in elsewhere else network.subnet_id(f)),
+            ip_address=interp(f'lookup(each.value, "{f}", null)') if f in pinned else None)
             for f in fams]
         dynamic = None
         if with_pairs:
@@ -278,7 +295,7 @@ class DualStackPorts(Construct):
             network_id=network.network_id, name="${each.key}", admin_state_up=True, fixed_ip=fixed,
             security_group_ids=list(security_group_ids) or None, port_security_enabled=port_security_enabled,
             description=interp('lookup(each.value, "description", null)') if described else None, tags=list(tags) or None,
-        ), for_each=entries, dynamic=dynamic, depends_on=[network.subnets[f].address for f in fams])
+        ), for_each=entries, dynamic=dynamic, depends_on=[a for f in fams for a in network.subnet_addresses(f)])
 
         self.routes: dict[str, Resource] = {}
         for rname, (fam, routes) in route_groups.items():
@@ -330,12 +347,14 @@ class VipPort(DualStackPort):
         security_group_ids: Sequence[str] = (),
         description: str | None = None,
         tags: Sequence[str] = (),
+        subnet: int = 0,
     ) -> None:
         if family not in FAMILIES:
             raise NeutronRuleError(f"vip port {name}: family {family!r} must be ipv4 or ipv6")
         super().__init__(
             scope, id, network=network, name=name, key=key, addresses={family: address} if address else None,
             families=(family,), security_group_ids=security_group_ids, description=description, tags=tags,
+            subnets={family: subnet} if subnet else None,
         )
         self.family = family
 

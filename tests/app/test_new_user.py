@@ -343,10 +343,15 @@ def test_a_full_node_network_grows_without_renumbering(tmp_path):
     after = json.loads((project / "ipam.lock.json").read_text())["allocations"]
     assert {k: v for k, v in after.items() if k in before} == {k: before[k] for k in before if k in after}  # nothing moved
     assert "0 moved" in r.stderr
-    subnets = json.loads((project / "cdktf.out/stacks/os-fra/cdk.tf.json").read_text())["resource"]["openstack_networking_subnet_v2"]
-    cidrs = sorted(s["cidr"] for s in subnets.values() if s.get("ip_version") == 4 and "for_each" not in s)
-    cidrs += sorted(v["cidr"] for s in subnets.values() if "for_each" in s for v in s["for_each"].values() if isinstance(v, dict) and "cidr" in v)
-    assert "10.20.1.0/24" in json.dumps(subnets)  # the second IPv4 subnet is a Neutron subnet of the same network
+    res = json.loads((project / "cdktf.out/stacks/os-fra/cdk.tf.json").read_text())["resource"]
+    # the second IPv4 subnet is a Neutron subnet of the same network, with its own router interface
+    assert res["openstack_networking_subnet_v2"]["k8s-nodes_v4_2"]["cidr"] == "10.20.1.0/24"
+    assert "k8s-nodes_v4_2" in res["openstack_networking_router_interface_v2"]
+    ports = res["openstack_networking_port_v2"]["k8s"]
+    late = next(k for k, v in after.items() if k.endswith("/ipv4") and v.get("address", "").startswith("10.20.1."))
+    node = late.split("/")[2]
+    assert ports["for_each"][node]["subnet_ipv4"] == "${openstack_networking_subnet_v2.k8s-nodes_v4_2.id}"
+    assert "subnet_ipv4" not in ports["for_each"]["worker-0"]  # nodes of the first subnet keep their lines
 
 
 # -- 17. the JSON Schema documents every field ----------------------------------------------------------

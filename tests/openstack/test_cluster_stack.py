@@ -432,7 +432,8 @@ def test_jsii_calls_do_not_grow_with_the_nodes():
             sent[0] += 1
             return original(self, request, response_type)
 
-        spec = dataclasses.replace(BASE, workers=tuple(f"worker-{i}" for i in range(n)), node_lengths={"ipv4": 20, "ipv6": 64})
+        spec = dataclasses.replace(BASE, workers=tuple(f"worker-{i}" for i in range(n)), node_lengths={"ipv4": 20, "ipv6": 64},
+                                   max_router_routes=1000)  # a route per node: the operator raised the quota
         plan = plan_cluster(fresh_ipam(), spec)  # pure: no jsii
         process._NodeProcess.send = send
         try:
