@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +92,9 @@ def check_subnets(applier: Applier, lock: dict, site: str, pool: dict | None) ->
                                             str(net.network_address + (0 if fam == "ipv6" and "cidr" in cfg else 1)))
         if (got["gateway_ip"] or None) != gw_want:
             out.append(f"{where}: gateway {got['gateway_ip']!r} != planned {gw_want!r}")
-        shares = [v for k, v in lock["allocations"].items() if k.endswith(f"/neutron/{fam}")]
+        # each subnet has its own share at its base (a grown network: .../neutron/<family>/2, ...)
+        shares = [v for k, v in lock["allocations"].items() if re.search(rf"/neutron/{fam}(/\d+)?$", k)
+                  and ipaddress.ip_network(lock_value(applier, v["cidr"])).subnet_of(net)]
         share = shares[0] if len(shares) == 1 else None
         if share is not None and got["gateway_ip"]:
             block = ipaddress.ip_network(lock_value(applier, share["cidr"]))
@@ -268,7 +271,10 @@ def check_outputs(applier: Applier) -> list[str]:
     out = []
     values = applier.outputs()
     by_name = {p.attrs["name"]: p for p in applier.instances(PORT)}
-    subnets = {("ipv6" if s.attrs["ip_version"] == 6 else "ipv4"): s for s in applier.instances(SUBNET)}
+    # the outputs name each family's first subnet (a grown network's later ones are <name>-2, ...)
+    subnets = {}
+    for s in sorted(applier.instances(SUBNET), key=lambda s: (len(s.attrs["name"]), s.attrs["name"]), reverse=True):
+        subnets["ipv6" if s.attrs["ip_version"] == 6 else "ipv4"] = s
 
     def address_of(port_name: str, fam: str) -> Any:
         port = by_name.get(port_name)

@@ -27,6 +27,7 @@ SITES = {
     "slaac": ("slaac.yaml", "os-slaac", False),
     "subnet-pool": ("subnet-pool.yaml", "os-pool", False),
     "fifty-nodes": ("fifty-nodes.yaml", "os-fifty", False),
+    "grown": ("grown.yaml", "os-grown", False),
 }
 
 
