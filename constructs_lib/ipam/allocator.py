@@ -268,12 +268,8 @@ class Ipam:
         return net
 
     def add_prefix(self, id: str, prefix: str | Prefix) -> Network:
-        """Grow a super network by a prefix. Raises ``Overlap``, ``InvalidPrefix``, ``NotFound``."""
-        net = self.network(id)
-        if net.parent is not None:
-            raise InvalidPrefix(f"network {id}: a child network grows with grow_network(), not add_prefix()")
-        self._check_may_change(net)
-        p = prefix if isinstance(prefix, Prefix) else Prefix.parse(prefix, f"network {id}: prefix")
+        """Grow a super network by a prefix. Raises ``Overlap``, ``InvalidPrefix``, ``NotFound``, ``NotOwner``."""
+        net, p = self._super_prefix(id, prefix, "a child network grows with grow_network(), not add_prefix()")
         if p in net.prefixes:
             return net
         self._check_free_super(id, p, net.prefixes)
@@ -284,12 +280,9 @@ class Ipam:
         return net
 
     def remove_prefix(self, id: str, prefix: str | Prefix) -> Network:
-        """Drop a super network's prefix that holds nothing. Raises ``AlreadyAllocated`` listing what it holds."""
-        net = self.network(id)
-        if net.parent is not None:
-            raise InvalidPrefix(f"network {id}: a child network keeps its prefixes; release it instead")
-        self._check_may_change(net)
-        p = prefix if isinstance(prefix, Prefix) else Prefix.parse(prefix, f"network {id}: prefix")
+        """Drop a super network's prefix that holds nothing. Raises ``AlreadyAllocated`` listing what it holds,
+        ``NotFound``, ``NotOwner``, ``InvalidPrefix``."""
+        net, p = self._super_prefix(id, prefix, "a child network keeps its prefixes; release it instead")
         if p not in net.prefixes:
             raise NotFound(f"network {id}: has no prefix {p} ({', '.join(q.text for q in net.prefixes)})")
         held = self.children_of(p)
@@ -304,6 +297,14 @@ class Ipam:
         del self._pools[p], self._network_of[p], self._children[p], self._ips[p]
         self._reserved.pop(p, None)
         return net
+
+    def _super_prefix(self, id: str, prefix: str | Prefix, child_hint: str) -> tuple[Network, Prefix]:
+        """The super network ``id`` this owner may change, and ``prefix`` parsed."""
+        net = self.network(id)
+        if net.parent is not None:
+            raise InvalidPrefix(f"network {id}: {child_hint}")
+        self._check_may_change(net)
+        return net, prefix if isinstance(prefix, Prefix) else Prefix.parse(prefix, f"network {id}: prefix")
 
     def update_network(self, id: str, **attributes) -> Network:
         """Change a network's descriptive fields (name, description, partition, project, labels).
