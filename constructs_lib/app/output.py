@@ -37,11 +37,25 @@ class OutputError(DualstackError):
 
 
 def _generated_by_name(rel: str) -> bool:
-    """Files an output without ``.dualstack-files`` holds that the tool wrote."""
+    """Files an output without ``.dualstack-files`` holds that the tool wrote (an earlier version's
+    synth output, or the review ``dualstack plan`` writes): named exactly, nothing by folder alone."""
     parts = rel.split("/")
-    if rel in ("manifest.json", FILES, JOURNAL) or parts[0] in ("kubernetes", "review"):
+    if rel in ("manifest.json", JOURNAL, "review/plan.md", "review/plan.svg"):
         return True
+    if parts[0] == "kubernetes" and len(parts) == 4 and parts[3].endswith((".yaml", ".cfg", ".conf")):
+        return True  # kubernetes/<cluster>/<tool>/<file>
     return len(parts) == 3 and parts[0] == "stacks" and parts[2] in ("cdk.tf.json", "cdk.tf", "metadata.json", "plan")
+
+
+def _is_synth_output(folder: Path) -> bool:
+    """An earlier output of ours: the file list, or cdktf's manifest (``version`` and ``stacks``)."""
+    if (folder / FILES).is_file():
+        return True
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(manifest, dict) and "version" in manifest and isinstance(manifest.get("stacks"), dict)
 
 
 def written_files(folder: Path) -> set[str]:
@@ -114,10 +128,13 @@ class OutputFolder:
         if self.abs.exists() or self.abs.is_symlink():
             if not self.abs.is_dir() or self.abs.is_symlink():
                 raise OutputError(f"--out: {self.path} is not a folder")
-            only_review = {p.name for p in self.abs.iterdir()} <= {"review"}  # what `dualstack plan` writes there
-            if any(self.abs.iterdir()) and not only_review and not (self.abs / "manifest.json").is_file() and not (self.abs / FILES).is_file():
-                raise OutputError(f"--out: {self.path} exists and is not an earlier synth output (no manifest.json); "
-                                  "choose another folder or empty it")
+            entries = list(self.abs.iterdir())
+            # what `dualstack plan` writes there: review/plan.md and review/plan.svg only
+            only_review = all(p.name == "review" and p.is_dir() and {q.name for q in p.iterdir()} <= {"plan.md", "plan.svg"} for p in entries)
+            if entries and not only_review and not _is_synth_output(self.abs):
+                raise OutputError(f"--out: {self.path} exists and is not an earlier synth output (no dualstack file list or "
+                                  "cdktf manifest); choose another folder or empty it")
+            self._check_legacy_state()
 
     # -- recovery ------------------------------------------------------------------------------
     def recover(self) -> list[str]:
@@ -137,8 +154,8 @@ class OutputFolder:
                 done.append(f"finished publishing {self.path} (interrupted between its two renames)")
                 continue
             # killed while moving foreign items: move them back, drop the staging folder
-            for rel in journal["items"]:
-                src, dst = staging / rel, old / rel
+            for rel, back in zip(journal["items"], journal.get("sources", journal["items"])):
+                src, dst = staging / rel, old / back
                 if src.exists() or src.is_symlink():
                     dst.parent.mkdir(parents=True, exist_ok=True)
                     os.replace(src, dst)
@@ -156,7 +173,11 @@ class OutputFolder:
     # -- staging and publishing ----------------------------------------------------------------
     def stage(self) -> Path:
         self.parent.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=self.staging_prefix, dir=self.parent))
+        staging = Path(tempfile.mkdtemp(prefix=self.staging_prefix, dir=self.parent))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(staging, 0o777 & ~umask)  # mkdtemp makes it 0700; the output is an ordinary folder
+        return staging
 
     def discard(self, staging: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
@@ -169,15 +190,15 @@ class OutputFolder:
             os.replace(staging, self.abs)
             return notes
         notes += self._move_legacy_state()
-        items = [rel for rel in foreign_items(self.abs) if not (staging / rel).exists()]
+        items, renamed = self._carry(foreign_items(self.abs), staging)
         aside = Path(tempfile.mkdtemp(prefix=self.aside_prefix, dir=self.parent))
         os.rmdir(aside)  # only the name: the old output is renamed to it
-        journal = {"aside": str(aside), "items": items, "moved": False}
+        journal = {"aside": str(aside), "items": [dst for _, dst in items], "sources": [src for src, _ in items], "moved": False}
         _write_journal(staging, journal)
-        for rel in items:  # renames inside one folder tree: cheap, whatever their size
+        for src, rel in items:  # renames inside one folder tree: cheap, whatever their size
             dst = staging / rel
             dst.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(self.abs / rel, dst)
+            os.replace(self.abs / src, dst)
         journal["moved"] = True
         _write_journal(staging, journal)
         os.replace(self.abs, aside)
@@ -185,8 +206,44 @@ class OutputFolder:
         _drop_journal(self.abs)
         shutil.rmtree(aside, ignore_errors=True)
         if items:
-            notes.append(f"kept {len(items)} file(s) in {self.path} that dualstack did not write ({', '.join(items[:3])}{' ...' if len(items) > 3 else ''})")
+            shown = [dst for _, dst in items]
+            notes.append(f"kept {len(items)} file(s) in {self.path} that dualstack did not write ({', '.join(shown[:3])}{' ...' if len(shown) > 3 else ''})")
+        notes += [f"kept {src} as {dst}: dualstack now writes a file of that name" for src, dst in renamed]
         return notes
+
+    def _carry(self, foreign: list[str], staging: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """(source, destination) of every foreign item to move into ``staging``: a foreign folder that
+        staging has too is merged entry by entry, and a foreign file whose name staging now uses is
+        kept beside it as ``<name>.kept``. Returns the moves and, of those, the renamed ones."""
+        moves: list[tuple[str, str]] = []
+        renamed: list[tuple[str, str]] = []
+        todo = list(foreign)
+        while todo:
+            rel = todo.pop(0)
+            src, dst = self.abs / rel, staging / rel
+            if not dst.exists() and not dst.is_symlink():
+                moves.append((rel, rel))
+            elif dst.is_dir() and not dst.is_symlink() and src.is_dir() and not src.is_symlink():
+                todo[:0] = sorted(f"{rel}/{child.name}" for child in src.iterdir())
+            else:
+                kept, n = f"{rel}.kept", 1
+                while (staging / kept).exists():
+                    n += 1
+                    kept = f"{rel}.kept{n}"
+                moves.append((rel, kept))
+                renamed.append((rel, kept))
+        return moves, renamed
+
+    def _check_legacy_state(self) -> None:
+        """State both at an earlier version's place and at ours: refused before anything runs."""
+        stacks = self.abs / "stacks"
+        for stack_dir in sorted(stacks.iterdir()) if stacks.is_dir() else ():
+            for suffix in ("", ".backup"):
+                old = stack_dir / f"terraform.{stack_dir.name}.tfstate{suffix}"
+                new = self.state_dir / f"{stack_dir.name}.tfstate{suffix}"
+                if old.is_file() and new.exists():
+                    raise OutputError(f"{old}: Terraform state of stack {stack_dir.name}, but {new} exists too; "
+                                      "keep the right one at the new place and remove the other")
 
     def _move_legacy_state(self) -> list[str]:
         """State an earlier version kept at ``stacks/<s>/terraform.<s>.tfstate`` goes to ``state/<s>.tfstate``."""
