@@ -21,6 +21,8 @@ from ..inputs import MAX_LOCK_BYTES, MAX_PLAN_BYTES, load_json, load_yaml, read_
 class Baseline:
     document: dict[str, Any] | None
     label: str
+    #: named with --against: compared with and reported, but a move against it does not stop the run
+    given: bool = False
 
 
 def at_head(path: str) -> bytes | None:
@@ -71,7 +73,7 @@ def baseline(lock_path: str, before: dict[str, Any] | None, against: str | None)
             raise InputError(str(e).replace("--against --against", "--against")) from None
         if not isinstance(doc, dict):
             raise InputError(f"--against {against}: not a lock (a JSON object)")
-        return Baseline(doc, f"{against} (--against)")
+        return Baseline(doc, f"{against} (--against)", given=True)
     committed = committed_lock(lock_path)
     if committed is not None:
         return committed

@@ -182,6 +182,9 @@ def _show(entry: Any) -> str:
 
 
 # -- synth -------------------------------------------------------------------------------------
+#: set once this run's store transaction committed (what a later failure must say)
+_COMMITTED: list[bool] = []
+
 TRUE, FALSE = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
 
 
@@ -218,11 +221,20 @@ def synth(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, outdir: str
             result = _synth(ctx, out, prune=prune, against=against, progress=progress)
     except KeyboardInterrupt:
         progress.done()
-        print("dualstack: interrupted; nothing was written", file=sys.stderr)
+        if _COMMITTED:
+            print("dualstack: interrupted after the allocations were stored; the output was not replaced: run synth again",
+                  file=sys.stderr)
+        else:
+            print("dualstack: interrupted; nothing was written", file=sys.stderr)
         return 130
     except (DualstackError, MovedKeys, OSError) as e:
         progress.done()
-        return _fail(_lines(e))
+        lines = _lines(e)
+        if _COMMITTED:  # the store (or lock) holds the run's allocations; only publishing failed
+            lines.append("the allocations were stored, the output was not replaced: fix this and run synth again")
+        return _fail(lines)
+    finally:
+        _COMMITTED.clear()
     progress.done()
     allocated, plan_diff, notes = result
     for line in notes:
@@ -261,8 +273,11 @@ def _synth(ctx: _Context, out: OutputFolder, *, prune: bool, against: str | None
             pruned = ipam.prune() if prune else []
             document = to_dict(ipam)
             view = from_dict(_view(document, ctx), where=ctx.store.where, owner=ctx.owner) if ctx.shared else ipam
-            diff(before, view).raise_for_moves()
-            plan_diff = diff(review_base.document, view)
+            stale = ipam.stale_keys()
+            diff(before, view, stale=stale).raise_for_moves()
+            plan_diff = diff(review_base.document, view, stale=stale)
+            if not review_base.given:
+                plan_diff.raise_for_moves()  # a hand edit of the lock since its commit renumbers too
             progress("synthesizing the stacks")
             staging = out.stage()
             staged.append(staging)
@@ -275,6 +290,7 @@ def _synth(ctx: _Context, out: OutputFolder, *, prune: bool, against: str | None
             return Outcome(document, value=(allocated, plan_diff, staging, document), reasons={k: "prune" for k in pruned})
 
         allocated, plan_diff, staging, document = transact(ctx.store, ctx.owner, work)
+        _COMMITTED.append(True)
         try:
             notes += out.publish(staging)
         except BaseException:
@@ -337,12 +353,15 @@ def plan(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, against: str
         _check_starlingx(ctx, allocated)
         view = from_dict(_view(to_dict(ipam), ctx), owner=ctx.owner) if ctx.shared else ipam
         before = _view(snapshot, ctx) if ctx.shared else snapshot
-        moves = diff(before, view)
-        plan_diff = diff(review_base.document, view)
+        stale = ipam.stale_keys()
+        moves = diff(before, view, stale=stale)
+        plan_diff = diff(review_base.document, view, stale=stale)
         sites = list(ctx.plan.sites)
         sys.stdout.write(render_text(rows(view, sites=sites), plan_diff, usage_rows(view), width=terminal_width(),
                                      baseline_label=review_base.label))
         moves.raise_for_moves()
+        if not review_base.given:
+            plan_diff.raise_for_moves()
         write_report(view, review_base.document, outdir, plan_diff=plan_diff, sites=sites, baseline_label=review_base.label)
     except (DualstackError, MovedKeys, OSError) as e:
         return _fail(_lines(e))

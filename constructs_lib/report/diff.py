@@ -14,7 +14,7 @@ super network is *added*, dropping one is *released*, and replacing one is *move
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from ..errors import DualstackError
 from ..ipam import Ipam, from_dict
@@ -92,7 +92,8 @@ def _load(old: Mapping[str, Any] | Ipam | None, where: str) -> Ipam | None:
     return from_dict(dict(old), where=where)
 
 
-def diff(old_lock: Mapping[str, Any] | Ipam | None, new: Ipam, *, where: str = "baseline lock") -> PlanDiff:
+def diff(old_lock: Mapping[str, Any] | Ipam | None, new: Ipam, *, where: str = "baseline lock",
+         stale: Iterable[str] | None = None) -> PlanDiff:
     """Compare the baseline lock (its JSON as a dict, or None when there is none yet) with the run's namespace.
 
     ``where`` names the baseline in the one-line error a damaged one gives (its path, say).
@@ -128,7 +129,7 @@ def diff(old_lock: Mapping[str, Any] | Ipam | None, new: Ipam, *, where: str = "
             old_text = b[1][0] if b[0] == a[0] else f"{b[0]} {b[1][0]}"
             new_text = a[1][0] if b[0] == a[0] else f"{a[0]} {a[1][0]}"
             moved.append(Change(key, family, a[0], old_text, new_text))
-    stale_keys = set(new.stale_keys())
+    stale_keys = set(new.stale_keys() if stale is None else stale)  # ``stale``: when ``new`` is a view of the run's namespace
     stale = [
         Change(key, family, kind, texts[0], texts[0])
         for (is_super, key, family), (kind, texts) in sorted(after.items(), key=lambda kv: (natural_key(kv[0][1]), kv[0][2]))

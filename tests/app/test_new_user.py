@@ -367,3 +367,52 @@ def test_schema_has_a_description_and_a_default_for_every_field():
             if "default" not in prop and field not in d.get("required", []):
                 no_default.append(f"{name}.{field}")
     assert no_description == [] and no_default == []
+
+
+def test_a_hand_edit_that_renumbers_the_committed_lock_is_refused(tmp_path):
+    project = scratch_project(tmp_path / "repo")
+    git = lambda *a: subprocess.run(["git", "-C", str(project), *a], capture_output=True, text=True, check=True)  # noqa: E731
+    git("init", "-q")
+    git("add", "plan.yaml", "ipam.lock.json")
+    git("-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-qm", "plan")
+    committed = (project / "ipam.lock.json").read_bytes()
+    lock = json.loads(committed)
+    lock["allocations"]["os-fra/k8s-nodes/worker-1/ipv4"]["address"] = "10.20.0.200"  # renumbered by hand
+    (project / "ipam.lock.json").write_text(json.dumps(lock, indent=2) + "\n")
+    edited = (project / "ipam.lock.json").read_bytes()
+    err = one_error(run_main(project))
+    assert "os-fra/k8s-nodes/worker-1/ipv4" in err and "10.20.0.71" in err and "10.20.0.200" in err
+    assert (project / "ipam.lock.json").read_bytes() == edited and not (project / "cdktf.out").exists()
+    err = one_error(dualstack(project, "plan", "--out", str(project / "review")))
+    assert "worker-1/ipv4" in err and not (project / "review").exists()
+    # named on purpose: the renumbering is reported against that lock and the run goes on
+    (tmp_path / "release.json").write_bytes(committed)
+    r = dualstack(project, "synth", "--against", str(tmp_path / "release.json"))
+    assert r.returncode == 0, r.stderr
+    assert "1 moved" in r.stderr
+    assert json.loads((project / "ipam.lock.json").read_text())["allocations"]["os-fra/k8s-nodes/worker-1/ipv4"]["address"] == "10.20.0.200"
+
+
+def test_a_failure_after_the_lock_is_written_says_so(tmp_path, monkeypatch, capsys):
+    """Publishing the output can still fail once the allocations are stored: the message says which half happened."""
+    from constructs_lib.app import output, run
+
+    project = scratch_project(tmp_path / "p")
+    plan = copy.deepcopy(PLAN)
+    plan["sites"]["os-fra"]["openstack"]["workers"].append("worker-3")
+    _write_plan(project, plan)
+
+    def disk_full(self, staging):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(output.OutputFolder, "publish", disk_full)
+    monkeypatch.chdir(project)
+    assert run.synth("plan.yaml") == 2
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "the allocations were stored, the output was not replaced" in err, err
+    assert "worker-3" in (project / "ipam.lock.json").read_text() and not (project / "cdktf.out").exists()
+    assert not list(project.glob(".cdktf.out-*"))  # the staging folder went with the failure
+    monkeypatch.undo()
+    monkeypatch.chdir(project)
+    assert run.synth("plan.yaml") == 0  # run again: the output follows the stored lock
+    assert "worker-3" in (project / "cdktf.out/stacks/os-fra/cdk.tf.json").read_text()

@@ -165,3 +165,21 @@ def test_two_owners_times_eight_concurrent_synths(tmp_path, fresh_pg_url):
         mine = {k: v for k, v in lock["allocations"].items() if k.startswith(f"{owner[-1]}-{i}/")}
         assert mine and all(store["allocations"][k] == v for k, v in mine.items())
         assert all(v.get("owner") == owner for v in lock["allocations"].values())
+
+
+def test_a_node_dropped_from_a_plan_on_a_store_is_stale_until_prune(tmp_path, fresh_pg_url):
+    a = make_project(tmp_path / "a", plan_for("team-a", "site-a", ["w-0", "w-1"]))
+    b = make_project(tmp_path / "b", plan_for("team-b", "site-b", ["w-0"]))
+    assert synth(a, fresh_pg_url).returncode == 0 and synth(b, fresh_pg_url).returncode == 0
+    (a / "plan.yaml").write_text(yaml.safe_dump(plan_for("team-a", "site-a", ["w-0"]), sort_keys=False))
+    r = synth(a, fresh_pg_url)
+    assert r.returncode == 0, r.stderr
+    # w-1's keys (and only team-a's) are counted stale, in the summary and the review
+    assert "0 added, 0 released, 0 moved, 2 stale" in r.stderr, r.stderr
+    review = (a / "cdktf.out/review/plan.md").read_text()
+    assert "site-a/k8s-nodes/w-1/ipv4" in review and "site-b" not in review
+    assert "site-a/k8s-nodes/w-1/ipv4" in PostgresStore(fresh_pg_url).read()["allocations"]
+    r = synth(a, fresh_pg_url, "--prune")
+    assert r.returncode == 0 and "0 stale" in r.stderr, r.stderr
+    keys = set(PostgresStore(fresh_pg_url).read()["allocations"])
+    assert "site-a/k8s-nodes/w-1/ipv4" not in keys and "site-b/k8s-nodes/w-0/ipv4" in keys
