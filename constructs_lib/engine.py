@@ -22,6 +22,8 @@ import threading
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from .errors import DualstackError
+
 ENGINE_ENV = "DUALSTACK_ENGINE"
 ENGINES = ("cdktf", "cdktn")
 
@@ -38,7 +40,7 @@ _preload: threading.Thread | None = None
 _preload_error: BaseException | None = None
 
 
-class EngineError(ImportError):
+class EngineError(DualstackError, ImportError):
     """No usable engine: the one named in ``DUALSTACK_ENGINE`` is not installed, or none is."""
 
 

@@ -31,6 +31,14 @@ class StoreError(DualstackError):
     """The address plan's store could not be read, locked, migrated or written, or its content is damaged."""
 
 
+def bounded_repr(value: Any, limit: int = 80) -> str:
+    """``repr`` for a message, cut to ``limit`` characters; a huge integer is never converted whole."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
 def one_line(value: Any) -> str:
     """Whitespace (newlines included) folded to single spaces: every message is one terminal line."""
     return " ".join(str(value).split())
@@ -75,9 +83,6 @@ def validation_lines(err: Any, prefix: str = "") -> list[str]:
         if kind in ("extra_forbidden", "unexpected_keyword_argument"):
             msg = "unknown key (a typo?)"
         elif kind not in ("missing", "value_error", "assertion_error") and "input" in e and not isinstance(e["input"], (dict, list, tuple)):
-            shown = repr(e["input"])
-            if len(shown) > 80:
-                shown = shown[:77] + "..."
-            msg = f"{msg} (got {shown})"
+            msg = f"{msg} (got {bounded_repr(e['input'])})"
         lines.append(f"{error_path(e['loc'], prefix) or 'value'}: {one_line(msg)}")
     return sorted(dict.fromkeys(lines))

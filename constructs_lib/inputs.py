@@ -136,7 +136,7 @@ class _LimitedLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
     def construct_yaml_int(self, node: Any) -> Any:
-        digits = sum(c.isdigit() for c in str(node.value))
+        digits = len(str(node.value).replace("_", "").lstrip("+-"))  # hexadecimal and octal digits count too
         if digits > MAX_INT_DIGITS:
             raise self._fail(f"an integer of {digits} digits; at most {MAX_INT_DIGITS}", node.start_mark)
         return super().construct_yaml_int(node)
@@ -146,8 +146,10 @@ _LimitedLoader.add_constructor("tag:yaml.org,2002:int", _LimitedLoader.construct
 
 
 def _expanded_size(root: Any, where: str) -> None:
-    """Refuse a document whose aliases expand past ``MAX_EXPANDED_NODES`` (sizes memoized by node)."""
+    """Refuse a document whose aliases expand past ``MAX_EXPANDED_NODES`` (sizes memoized by node),
+    or refer to themselves (a node inside its own anchor: infinitely deep)."""
     sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
@@ -159,9 +161,17 @@ def _expanded_size(root: Any, where: str) -> None:
         elif isinstance(node, yaml.MappingNode):
             children = [n for pair in node.value for n in pair]
         if not done:
+            if id(node) in open_nodes:
+                raise InputError(f"{where}: a YAML alias refers to a node that contains it (a recursive alias)")
+            open_nodes.add(id(node))
             stack.append((node, True))
-            stack.extend((c, False) for c in children if id(c) not in sizes)
+            for c in children:
+                if id(c) in open_nodes:
+                    raise InputError(f"{where}: a YAML alias refers to a node that contains it (a recursive alias)")
+                if id(c) not in sizes:
+                    stack.append((c, False))
             continue
+        open_nodes.discard(id(node))
         total = 1 + sum(sizes.get(id(c), 1) for c in children)
         if total > MAX_EXPANDED_NODES:
             raise InputError(f"{where}: YAML aliases expand to more than {MAX_EXPANDED_NODES:,} nodes (an alias bomb?)")

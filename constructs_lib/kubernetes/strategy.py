@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..errors import bounded_repr
 from . import limits
 from .errors import StrategyError
 
@@ -137,7 +138,7 @@ def parse_role(value: str | Sequence[str], role: str, field: str | None = None) 
     def fail(i: int, why: str) -> StrategyError:
         tok, start, end = tokens[i]
         return StrategyError(
-            f"{field}: token {i + 1} ({tok!r}): {why}", field=field, text=text, start=start, end=max(end, start + 1), index=i + 1
+            f"{field}: token {i + 1} ({bounded_repr(tok)}): {why}", field=field, text=text, start=start, end=max(end, start + 1), index=i + 1
         )
 
     if len(tokens) > limits.MAX_CIDRS_PER_LIST.value:
@@ -171,8 +172,9 @@ def parse_role(value: str | Sequence[str], role: str, field: str | None = None) 
                 raise fail(i, f"{SPELLING[kw]} takes no length; write {SPELLING[kw]}")
             length = None
             if raw_len is not None:
-                if not raw_len.isdigit() or not 1 <= int(raw_len) <= MAXBITS[family]:
-                    raise fail(i, f"length /{raw_len} is not an {_family_name(family)} prefix length (1 to {MAXBITS[family]})")
+                if not raw_len.isdigit() or len(raw_len) > 3 or not 1 <= int(raw_len) <= MAXBITS[family]:
+                    shown = raw_len if len(raw_len) <= 10 else f"{raw_len[:6]}... ({len(raw_len)} digits)"
+                    raise fail(i, f"length /{shown} is not an {_family_name(family)} prefix length (1 to {MAXBITS[family]})")
                 length = int(raw_len)
             kind, cidr = CANONICAL_KIND.get(kw, kw), None
             if kw == "v6private" and length is not None and not limits.V6PRIVATE_LENGTHS[0] <= length <= limits.V6PRIVATE_LENGTHS[1]:
@@ -203,7 +205,10 @@ def parse_role(value: str | Sequence[str], role: str, field: str | None = None) 
                 raise fail(i, f"unknown modifier {mod!r}; expected +prefix or +prefix/<size>")
             if role != "nodes":
                 raise fail(i, f"+prefix is a node modifier (a prefix per node); {role} take per-node prefixes with v6fromNode/v4fromNode")
-            per_node = int(mm.group("len")) if mm.group("len") else limits.DEFAULT_NODE_PREFIX[family]
+            raw = mm.group("len")
+            if raw and len(raw) > 3:
+                raise fail(i, f"+prefix/{raw[:6]}... ({len(raw)} digits) is not an {_family_name(family)} prefix length (1 to {MAXBITS[family]})")
+            per_node = int(raw) if raw else limits.DEFAULT_NODE_PREFIX[family]
             if not 1 <= per_node <= MAXBITS[family]:
                 raise fail(i, f"+prefix/{per_node} is not an {_family_name(family)} prefix length (1 to {MAXBITS[family]})")
         for other in items:
