@@ -357,6 +357,8 @@ class Ipam:
         out: dict[int, int] = {}
         for fam, length in given.items():
             v = family_version(fam, f"network {id}: defaultchildprefixlength")
+            if v in out:  # {ipv4: 22, IPv4: 23}: two spellings of one family, neither wins silently
+                raise InvalidPrefix(f"network {id}: defaultchildprefixlength: {FAMILY[v]} given twice ({fam!r}); give it once")
             if not isinstance(length, int) or isinstance(length, bool):
                 raise InvalidPrefix(f"network {id}: defaultchildprefixlength.{FAMILY[v]}: {length!r} is not a prefix length")
             ps = [p for p in prefixes if p.version == v]

@@ -122,7 +122,7 @@ class _LockFile(_Strict):
     networks: dict[str, _NetworkEntry] = Field(default_factory=dict)
     allocations: dict[str, _AllocationEntry] = Field(default_factory=dict)
     ula: dict[str, str] = Field(default_factory=dict)
-    vrf_range: tuple[int, int] = (20, 16_777_215)
+    vrf_range: list[int] = Field(default_factory=lambda: [20, 16_777_215])  # JSON has lists, not tuples
 
 
 def _shape(data: Any, where: str) -> _LockFile:
@@ -136,8 +136,7 @@ def _shape(data: Any, where: str) -> _LockFile:
         lock = _LockFile.model_validate(data)
     except ValidationError as e:
         raise StoreError(lines=validation_lines(e, f"{where}: ")) from None
-    lo, hi = lock.vrf_range
-    if not 0 <= lo <= hi:
+    if len(lock.vrf_range) != 2 or not 0 <= lock.vrf_range[0] <= lock.vrf_range[1]:
         raise StoreError(f"{where}: vrf_range: {list(lock.vrf_range)} must be [low, high] with 0 <= low <= high")
     for name, text in lock.ula.items():
         try:

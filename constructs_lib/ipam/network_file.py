@@ -91,8 +91,12 @@ class NetworkFile(BaseModel):
     @field_validator("defaultchildprefixlength")
     @classmethod
     def _families(cls, v: dict[str, int]) -> dict[str, int]:
+        seen: dict[int, str] = {}
         for k in v:
-            family_version(k, f"defaultchildprefixlength.{k}")
+            version = family_version(k, f"defaultchildprefixlength.{k}")
+            if version in seen:
+                raise ValueError(f"{seen[version]!r} and {k!r} are the same family; give it once")
+            seen[version] = k
         return v
 
     # -- reading ---------------------------------------------------------------------------

@@ -50,6 +50,8 @@ CASES = [
      "super_networks[3]: network x: prefix 10.20.128.0/17 overlaps 10.20.0.0/16 of network os-fra-nodes"),
     ("child-length", edit(lambda p: p["super_networks"][0]["defaultchildprefixlength"].update(IPv4=8)),
      "defaultchildprefixlength.ipv4: /8 must be longer than /16"),
+    ("family-twice", edit(lambda p: p["super_networks"][0]["defaultchildprefixlength"].update(ipv4=22, IPv4=23)),
+     "super_networks[0].defaultchildprefixlength: 'IPv4' and 'ipv4' are the same family; give it once"),
     ("both-kinds", edit(lambda p: p["sites"]["os-fra"].update(aws={})), "sites.os-fra: give exactly one of openstack: or aws:"),
     ("site-name", edit(lambda p: p["sites"].update({"OS_Fra": p["sites"].pop("os-fra")}) or p["kubernetes"]["fra"].update(site="OS_Fra")),
      "sites.OS_Fra: a site name is lower-case letters, digits and '-'"),

@@ -111,3 +111,23 @@ def test_memory_store_behind_the_same_seam():
     seed(store)
     with transaction(store) as ipam:
         assert ipam.get("a").cidr == "10.0.0.0/26"
+
+
+def test_a_lock_with_its_own_vrf_range_reads_back(tmp_path):
+    from constructs_lib.ipam import Ipam, from_dict
+    from constructs_lib.ipam.lockfile import to_dict
+
+    document = to_dict(Ipam(vrf_range=(100, 200)))
+    assert document["vrf_range"] == [100, 200]
+    reread = json.loads(json.dumps(document))  # as a lock file holds it: a JSON list
+    assert from_dict(reread).vrf_range == (100, 200)
+    for bad in ([1], [5, 2], [1, 2, 3]):
+        with pytest.raises(StoreError, match=r"vrf_range: .* must be \[low, high\]"):
+            from_dict(dict(reread, vrf_range=bad))
+
+
+def test_one_family_spelled_twice_is_refused():
+    from constructs_lib.ipam import Ipam, IpamError
+
+    with pytest.raises(IpamError, match="ipv4 given twice"):
+        Ipam().declare_network("n", ["10.0.0.0/8"], default_child_prefix_length={"ipv4": 22, "IPv4": 23})
