@@ -76,6 +76,8 @@ class OpenStackSite:
     def check(self, site: str, spec: OpenStackClusterSpec, super_networks: Sequence[str], given: Mapping[str, Any]) -> list[str]:
         where = f"sites.{site}.openstack"
         lines = []
+        if given.get("site", site) != site:  # the key prefix of every allocation: always the site's own name
+            lines.append(f"{where}.site: {given['site']!r} is not the site's name {site!r}; drop it (the site's name is used)")
         for field in ("node_supernet", "pod_supernet"):
             ref = getattr(spec, field)
             if ref is not None and ref not in super_networks:
