@@ -19,6 +19,7 @@ from .. import sites as site_kinds
 from ..errors import DualstackError, error_path, one_line, validation_lines
 from ..inputs import MAX_PLAN_BYTES, read_yaml
 from ..ipam.keys import check_owner
+from ..store.base import CLI_OWNER
 from ..ipam.network_file import NetworkFile
 from ..kubernetes import KubernetesNetworkError
 from ..kubernetes.model import ClusterSpec, parse_cluster
@@ -154,6 +155,8 @@ def parse_plan(raw: Any, where: str = "plan") -> tuple[Any, dict[str, ClusterSpe
     if plan.owner is not None:
         try:
             check_owner(plan.owner, "owner")
+            if plan.owner == CLI_OWNER:  # the ipam command's own default: the plan would prune what people made by hand
+                lines.append(f"owner: {CLI_OWNER!r} is the owner `dualstack ipam` acts as by default; name the plan's team (owner: team-a)")
         except DualstackError as e:
             lines.append(one_line(e))
     for name in plan.sites:

@@ -219,7 +219,7 @@ class Ipam:
         net = Network(
             id=id, prefixes=parsed, name=name, description=description, partition=partition, project=project,
             default_child_prefix_length=lengths, private_super=private_super, labels=dict(labels or {}),
-            owners=tuple(sorted(set(owners))) if owners else (self.owner,),
+            owners=tuple(sorted({check_owner(o, f"network {id}: owners[{i}]") for i, o in enumerate(owners)})) if owners else (self.owner,),
         )
         for p in parsed:
             self._add_pool(p, id)

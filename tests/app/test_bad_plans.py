@@ -54,6 +54,8 @@ CASES = [
      "super_networks[0].defaultchildprefixlength: 'IPv4' and 'ipv4' are the same family; give it once"),
     ("site-other-name", edit(lambda p: os_(p).update(site="elsewhere")),
      "sites.os-fra.openstack.site: 'elsewhere' is not the site's name 'os-fra'; drop it (the site's name is used)"),
+    ("owner-cli", edit(lambda p: p.update(owner="cli")),
+     "owner: 'cli' is the owner `dualstack ipam` acts as by default; name the plan's team (owner: team-a)"),
     ("both-kinds", edit(lambda p: p["sites"]["os-fra"].update(aws={})), "sites.os-fra: give exactly one of openstack: or aws:"),
     ("site-name", edit(lambda p: p["sites"].update({"OS_Fra": p["sites"].pop("os-fra")}) or p["kubernetes"]["fra"].update(site="OS_Fra")),
      "sites.OS_Fra: a site name is lower-case letters, digits and '-'"),

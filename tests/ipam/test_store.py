@@ -131,3 +131,16 @@ def test_one_family_spelled_twice_is_refused():
 
     with pytest.raises(IpamError, match="ipv4 given twice"):
         Ipam().declare_network("n", ["10.0.0.0/8"], default_child_prefix_length={"ipv4": 22, "IPv4": 23})
+
+
+def test_a_super_networks_owners_in_a_lock_are_checked():
+    from constructs_lib.ipam import Ipam, from_dict
+    from constructs_lib.ipam.lockfile import to_dict
+
+    ipam = Ipam()
+    ipam.create_network("n", ["10.0.0.0/8"], owners=["team-b", "team-a"])
+    document = to_dict(ipam)
+    assert document["networks"]["n"]["owners"] == ["team-a", "team-b"]
+    document["networks"]["n"]["owners"] = ["team-a", "x; DROP TABLE"]
+    with pytest.raises(StoreError, match=r"network n: owners\[1\]: 'x; DROP TABLE' must be letters"):
+        from_dict(document)
