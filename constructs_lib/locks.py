@@ -1,7 +1,9 @@
-"""Exclusive folder locks between runs: ``flock`` on the folder, re-entrant inside one process.
+"""Exclusive folder locks between runs: ``flock`` on the folder, re-entrant inside one thread.
 
 The lock file store and the output folder both lock a folder (usually the same one, the
-project's): taking it twice in one run must not deadlock, and two runs must not interleave.
+project's): taking it twice in one run must not deadlock, and two runs must not interleave,
+whether they are two processes or two threads of one (each thread opens its own descriptor,
+and flock excludes between descriptors).
 """
 
 from __future__ import annotations
@@ -16,22 +18,22 @@ from typing import Iterator
 
 from .errors import StoreError
 
-_held: dict[str, list[int]] = {}  # real path -> [fd, depth]
+_held: dict[tuple[str, int], list[int]] = {}  # (real path, thread) -> [fd, depth]
 _guard = threading.Lock()
 
 
 @contextmanager
 def folder_lock(folder: str, *, what: str, wait_seconds: float = 30.0) -> Iterator[None]:
     """Hold ``folder`` exclusively, waiting up to ``wait_seconds``. Raises ``StoreError`` naming ``what``."""
-    real = os.path.realpath(folder)
+    real = (os.path.realpath(folder), threading.get_ident())
     with _guard:
         if real in _held:
             _held[real][1] += 1
             fd = None
         else:
-            if not os.path.isdir(real):
+            if not os.path.isdir(real[0]):
                 raise StoreError(f"{what}: folder {folder} does not exist")
-            fd = os.open(real, os.O_RDONLY)
+            fd = os.open(real[0], os.O_RDONLY)
     if fd is None:
         try:
             yield
