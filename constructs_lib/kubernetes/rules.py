@@ -6,6 +6,7 @@ needs the ranges themselves (reserved ranges, overlaps, node addresses) and retu
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping
@@ -188,6 +189,12 @@ def _net(p: Prefix) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
     return None if p.is_relative else ipaddress.ip_network(p.text)
 
 
+@functools.lru_cache(maxsize=None)
+def _parsed(cidr: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+    """A reserved or documentation range, parsed once (every node's prefix is checked against them)."""
+    return ipaddress.ip_network(cidr)
+
+
 def _all_ranges(r: "ResolvedCluster") -> list[tuple[str, "ResolvedRange"]]:
     out = []
     for role in ("nodes", "pods", "services"):
@@ -211,12 +218,12 @@ def check_resolved(cluster: "ClusterSpec", r: "ResolvedCluster") -> list[Network
         if net is None:  # inside the provider's prefix: known at apply time only
             continue
         for res in limits.RESERVED:
-            other = ipaddress.ip_network(res.cidr)
+            other = _parsed(res.cidr)
             if other.version == net.version and net.overlaps(other):
                 raise _limit(field, f"{rng.text} overlaps {res.cidr} ({res.name}), which a cluster range may never use; choose another range",
                              res.source)
         for doc in limits.DOCUMENTATION:
-            other = ipaddress.ip_network(doc.cidr)
+            other = _parsed(doc.cidr)
             if other.version == net.version and net.overlaps(other):
                 warnings.append(NetworkWarning(field, f"{rng.text} is inside {doc.cidr} ({doc.name}); fine for examples, not routable "
                                                       "in production", doc.source))
@@ -247,6 +254,7 @@ def check_resolved(cluster: "ClusterSpec", r: "ResolvedCluster") -> list[Network
     seen: list[tuple[str, "ResolvedRange"]] = []
     larger: dict[str, list[tuple[str, int]]] = {}  # family -> (node, length) given a larger prefix than +prefix asked for
     owners: dict[tuple[str, str], str] = {}  # (family, address) -> node
+    node_nets = {fam: _net(rng.prefix) for fam, rng in nodes.ranges.items() if rng is not None}  # parsed once, not per node
     for n in r.machines:
         for fam in nodes.families:
             f = f"cluster {r.name}: node {n.name} ({fam})"
@@ -263,7 +271,7 @@ def check_resolved(cluster: "ClusterSpec", r: "ResolvedCluster") -> list[Network
                                                  "own", field=f)
                 owners[fam, addr] = n.name
             if rng is not None and not rng.prefix.is_relative and not addr.startswith("${"):
-                if ipaddress.ip_address(addr) not in ipaddress.ip_network(rng.prefix.text):
+                if ipaddress.ip_address(addr) not in node_nets[fam]:
                     raise KubernetesNetworkError(f"{f}: address {addr} is outside the node range {rng.text}", field=f)
             own = n.prefixes.get(fam)
             if own is not None:
@@ -279,10 +287,8 @@ def check_resolved(cluster: "ClusterSpec", r: "ResolvedCluster") -> list[Network
                     raise KubernetesNetworkError(f"{f}: prefix {own.text} is smaller than the +prefix/{size} asked for", field=f)
                 if size is not None and own.prefix.length < size:
                     larger.setdefault(fam, []).append((n.name, own.prefix.length))
-                for other_name, other in seen:
-                    if other.family == fam and other.prefix.overlaps(own.prefix):
-                        raise KubernetesNetworkError(f"{f}: prefix {own.text} overlaps node {other_name}'s {other.text}", field=f)
                 seen.append((n.name, own))
+    _check_node_prefixes_apart(r.name, seen)
 
     for fam, given in sorted(larger.items()):
         lengths = "/".join(f"/{x}" for x in sorted({length for _, length in given}))
@@ -299,6 +305,29 @@ def check_resolved(cluster: "ClusterSpec", r: "ResolvedCluster") -> list[Network
             warnings.append(NetworkWarning(f"cluster {r.name}: services ({fam})",
                                            f"{NAME[fam]} services but no {NAME[fam]} pods: such services have no endpoints but host-network pods"))
     return warnings
+
+
+def _check_node_prefixes_apart(cluster: str, seen: list[tuple[str, "ResolvedRange"]]) -> None:
+    """No two nodes' own prefixes overlap: sorted by start within each address space, a prefix
+    overlaps an earlier one exactly when it starts before the furthest end so far (prefixes nest
+    or are apart), so 10,000 nodes take one sort, not 50 million comparisons."""
+    order = {id(rng): i for i, (_, rng) in enumerate(seen)}  # machine order: the later node is the one named
+    spaces: dict[tuple, list[tuple[str, "ResolvedRange"]]] = {}
+    for name, rng in seen:
+        spaces.setdefault((rng.family, rng.prefix.version, rng.prefix.root), []).append((name, rng))
+    clashes = []
+    for members in spaces.values():
+        members.sort(key=lambda m: (m[1].prefix.base, m[1].prefix.length))
+        reach: tuple[str, "ResolvedRange"] | None = None  # the member reaching furthest so far
+        for name, rng in members:
+            if reach is not None and rng.prefix.base <= reach[1].prefix.last:
+                clashes.append(sorted([(name, rng), reach], key=lambda m: order[id(m[1])]))
+            if reach is None or rng.prefix.last > reach[1].prefix.last:
+                reach = (name, rng)
+    if clashes:
+        (first, a), (later, b) = min(clashes, key=lambda c: order[id(c[1][1])])
+        f = f"cluster {cluster}: node {later} ({b.family})"
+        raise KubernetesNetworkError(f"{f}: prefix {b.text} overlaps node {first}'s {a.text}", field=f)
 
 
 # -- what the site hands besides nodes ----------------------------------------------------------

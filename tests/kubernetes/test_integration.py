@@ -55,3 +55,25 @@ def test_openstack_pod_network_allocates_missing_node_prefixes():
     assert ipam.get("k8s/k8s/nodes/extra-1/prefix/ipv6").network == pods_net.id
     taken = {osp.nodes[n].pod_prefix for n in ("cp-0", "worker-0", "worker-1")}
     assert extra.pod_ranges["ipv6"].text not in taken and extra.pod_ranges["ipv6"].length == 80
+
+
+def test_a_grown_node_network_is_one_node_range_covering_its_subnets():
+    """OpenStack node_subnets: nodes on the second IPv4 subnet are inside the cluster's node range."""
+    ipam = Ipam()
+    ipam.create_network("node-super", prefixes=["10.10.0.0/16", "2001:db8:10::/48"])
+    ipam.create_network("pod-super", prefixes=["2001:db8:100::/48"])
+    spec = OpenStackClusterSpec(site="lab", node_supernet="node-super", cluster="k8s", pod_supernet="pod-super",
+                                gateways=(), control_plane=("cp-0",), workers=tuple(f"worker-{i}" for i in range(300)),
+                                wireguard=None, node_subnets={"ipv4": 2}, max_router_routes=400)
+    osp = openstack_plan(ipam, spec)
+    assert [s.cidr for s in osp.all_subnets("ipv4")] == ["10.10.0.0/24", "10.10.1.0/24"]
+    node_net = ipam.network_by_key("lab/k8s-nodes")
+    machines = [NodeSpec(name=n.name, addresses={f: a for f, a in n.addresses.items() if a}, prefixes={"ipv6": n.pod_prefix})
+                for n in osp.nodes.values() if n.pod_prefix]
+    assert any(m.addresses["ipv4"].startswith("10.10.1.") for m in machines)
+    c = parse_cluster({"name": "k8s", "ip_families": ["ipv4", "ipv6"], "pods": "v4private, v6fromNode", "node_cidr_mask_size": {"ipv4": 26},
+                       "services": "10.240.16.0/20, v6private/108", "targets": ["kubeadm", "gardener"]})
+    r = resolve(c, ipam, node_networks={"ipv4": node_net.id, "ipv6": node_net.id},
+                pod_networks={"ipv6": ipam.network_by_key("lab/k8s/pods").id}, machines=machines, ula=ula_sequence())
+    assert r.nodes.ranges["ipv4"].text == "10.10.0.0/23"
+    assert yaml.safe_load(render_all(c, r)["gardener/shoot-networking.yaml"])["spec"]["networking"]["nodes"] == "10.10.0.0/23"

@@ -296,3 +296,22 @@ def test_output_values_are_documents_for_yaml_and_text_for_configuration_files()
     assert values["k8s_c9_haproxy_haproxy"] == p.files["haproxy/haproxy.cfg"]  # text stays text
     assert values["k8s_c9_kubeadm_cluster_configuration"]["controlPlaneEndpoint"] == "10.1.0.200:6443"
     assert isinstance(values["k8s_c9_calico_ippools"], dict)  # one document: the document itself
+
+
+def test_libyaml_and_python_emitters_write_the_same_bytes():
+    """render.py uses libyaml's emitter when PyYAML has it: output must not depend on which one a machine has."""
+    import yaml as _yaml
+
+    from constructs_lib.kubernetes import render as _render
+
+    if not hasattr(_yaml, "CSafeDumper"):
+        pytest.skip("this PyYAML has no libyaml: only the Python emitter exists here")
+
+    class Python(_yaml.SafeDumper):
+        pass
+
+    Python.add_representer(str, _render._str)
+    docs = [{"name": "worker-0", "cidr": "fd00:9::/80", "addr": '${tolist(aws_network_interface.node["node-1"].ipv6_addresses)[0]}',
+             "list": ["10.0.0.0/24", "yes", "0x10", "", "~", "a: b", "#c", "ünïcode", "x" * 300], "n": 5, "t": True, "none": None,
+             "nested": {"b": [{"c": "d"}], "a": "'q'"}}] * 2
+    assert _yaml.dump_all(docs, **_render._OPTS) == _yaml.dump_all(docs, **dict(_render._OPTS, Dumper=Python))

@@ -231,3 +231,34 @@ def test_given_node_prefixes_are_checked():
 def test_services_without_pods_of_that_family_warn():
     c, r, _ = build(**DUAL, pods="172.25.0.0/16")
     assert any("IPv6 services but no IPv6 pods" in str(w) for w in r.warnings)
+
+
+def test_node_prefixes_apart_agrees_with_every_pair_compared():
+    """The sorted sweep finds an overlap exactly when comparing every pair does, and names a pair that overlaps."""
+    import random
+
+    from constructs_lib.ipam.prefix import Prefix
+    from constructs_lib.kubernetes.resolve import ResolvedRange
+    from constructs_lib.kubernetes.rules import _check_node_prefixes_apart
+
+    rnd = random.Random(7)
+    for trial in range(300):
+        seen = []
+        for i in range(rnd.randint(2, 12)):
+            length = rnd.choice([76, 78, 80, 80, 80])
+            base = rnd.randrange(0, 64) << (128 - 80)
+            text = f"{Prefix(6, (0xfd00_0009 << 96) | base, 80).text}"
+            p = Prefix.parse(text, "t")
+            p = Prefix(6, p.base >> (128 - length) << (128 - length), length)
+            seen.append((f"w{i}", ResolvedRange("node-prefix", "ipv6", p, "cidr")))
+        pairs = [(j, i) for i in range(len(seen)) for j in range(i) if seen[j][1].prefix.overlaps(seen[i][1].prefix)]
+        try:
+            _check_node_prefixes_apart("c", seen)
+            found = None
+        except KubernetesNetworkError as e:
+            found = str(e)
+        if not pairs:
+            assert found is None, (trial, found)
+        else:  # a pair that does overlap, the node later in machine order named first
+            assert found is not None, (trial, pairs)
+            assert any(found.startswith(f"cluster c: node w{i} (ipv6)") and f"overlaps node w{j}'s" in found for j, i in pairs), (trial, found)
