@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 import yaml
 
-from ..ipam import Allocation, AlreadyAllocated, Ipam, IpamError, Network, NotFound, generate_ula_prefix, keys, lockfile
+from ..ipam import Allocation, AlreadyAllocated, Ipam, IpamError, Network, NotFound, NotOwner, generate_ula_prefix, keys, lockfile
 from ..ipam.network_file import NetworkFile
 from ..ipam.prefix import FAMILY, Prefix, family_version
 from ..report.natural import natural_key
@@ -248,7 +248,12 @@ def change(args: argparse.Namespace, act: Callable[[Ipam], Any]) -> Any:
         value = act(ipam)
         return Outcome(lockfile.to_dict(ipam), value)
 
-    return transact(store, owner, work)
+    try:
+        return transact(store, owner, work)
+    except NotOwner as e:
+        if e.holder is None or e.holder == owner or "--owner" in str(e):
+            raise
+        raise NotOwner(f"{e}; to act as its owner: --owner {e.holder}", holder=e.holder) from None
 
 
 # -- views (metal-stack's shapes) -------------------------------------------------------------------------

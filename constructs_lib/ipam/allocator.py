@@ -350,7 +350,7 @@ class Ipam:
 
     def _check_may_change(self, net: Network) -> None:
         if self.owner not in net.owners:
-            raise NotOwner(f"network {net.id} belongs to {', '.join(net.owners)}, not to {self.owner}")
+            raise NotOwner(f"network {net.id} belongs to {', '.join(net.owners)}, not to {self.owner}", holder=net.owners[0])
 
     @staticmethod
     def _child_lengths(id: str, given: Mapping[str | int, int], prefixes: list[Prefix]) -> dict[int, int]:
@@ -542,15 +542,20 @@ class Ipam:
         if net.parent is None:
             raise AlreadyAllocated(f"network {id} is a super network; only child networks are released")
         if self.owner not in net.owners:
-            raise NotOwner(f"network {id} (key {net.key}) belongs to {net.owner}, not to {self.owner}")
+            raise NotOwner(f"network {id} (key {net.key}) belongs to {net.owner}, not to {self.owner}", holder=net.owner)
         under = self._held_by(net)
+        foreign = [k for k, _ in under if self._key_owner(k) != self.owner]
+        if foreign and not recursive:  # somebody else's key keeps it (a prune of a site another team uses)
+            holder = self._key_owner(foreign[0])
+            raise NotOwner(f"network {net.key or id} still holds {foreign[0]}, which belongs to {holder}, not to {self.owner}; "
+                           f"{holder} releases it first (dualstack ipam --owner {holder} release {foreign[0]})")
         if under and not recursive:
             keys = ", ".join(k for k, _ in under[:5]) + (f" and {len(under) - 5} more" if len(under) > 5 else "")
             raise AlreadyAllocated(f"network {net.key or id} still holds allocations ({len(under)}: {keys}); "
                                    "release them first, or release recursively")
-        foreign = [k for k, _ in under if self._key_owner(k) != self.owner]
         if foreign:
-            raise NotOwner(f"network {net.key or id}: {foreign[0]} under it belongs to {self._key_owner(foreign[0])}, not to {self.owner}")
+            raise NotOwner(f"network {net.key or id}: {foreign[0]} under it belongs to {self._key_owner(foreign[0])}, not to {self.owner}",
+                           holder=self._key_owner(foreign[0]))
         freed: list[tuple[str, str]] = []
         for k, _ in under:  # deepest first: _held_by lists children before their parents
             if k in self._allocations:
@@ -831,7 +836,7 @@ class Ipam:
     def _check_owner_of(self, key: str) -> None:
         owner = self._key_owner(key)
         if owner != self.owner:
-            raise NotOwner(f"key {key!r} belongs to {owner}, not to {self.owner}")
+            raise NotOwner(f"key {key!r} belongs to {owner}, not to {self.owner}", holder=owner)
 
     def stale_keys(self) -> list[str]:
         """This owner's keys that nobody asked for since load: kept until ``prune``.

@@ -44,4 +44,10 @@ class NotFound(IpamError):
 
 
 class NotOwner(IpamError):
-    """The key or network belongs to another owner (another plan, or the ``dualstack ipam`` user)."""
+    """The key or network belongs to another owner (another plan, or the ``dualstack ipam`` user).
+
+    ``holder``: that owner, where one is named (the CLI's hint: act as it with ``--owner``)."""
+
+    def __init__(self, message: str = "", *, holder: str | None = None) -> None:
+        super().__init__(message)
+        self.holder = holder

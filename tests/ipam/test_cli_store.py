@@ -81,12 +81,12 @@ def test_only_the_owner_changes_or_releases_its_keys(cli):
     ip = cli.doc("network", "ip", "create", "--network", net["id"], "--project", PROJECT, *own)
     assert ip["owner"] == "team-a"
     key = f"mini-lab/{PROJECT}/nodes"
-    assert cli.bad("network", "ip", "delete", ip["ipaddress"]) == f"key '{ip['key']}' belongs to team-a, not to cli"
-    assert cli.bad("release", ip["key"]) == f"key '{ip['key']}' belongs to team-a, not to cli"
-    assert cli.bad("network", "release", net["id"], "--recursive") == f"network {net['id']} (key {key}) belongs to team-a, not to cli"
+    assert cli.bad("network", "ip", "delete", ip["ipaddress"]) == f"key '{ip['key']}' belongs to team-a, not to cli; to act as its owner: --owner team-a"
+    assert cli.bad("release", ip["key"]) == f"key '{ip['key']}' belongs to team-a, not to cli; to act as its owner: --owner team-a"
+    assert cli.bad("network", "release", net["id"], "--recursive") == f"network {net['id']} (key {key}) belongs to team-a, not to cli; to act as its owner: --owner team-a"
     assert cli.bad("network", "update", "tenant-super-network-mini-lab", "--add-prefix", "10.9.0.0/16") == (
-        "network tenant-super-network-mini-lab belongs to team-a, not to cli")
-    assert cli.bad("network", "update", net["id"], "--grow", "IPv4=24") == f"key '{key}' belongs to team-a, not to cli"
+        "network tenant-super-network-mini-lab belongs to team-a, not to cli; to act as its owner: --owner team-a")
+    assert cli.bad("network", "update", net["id"], "--grow", "IPv4=24") == f"key '{key}' belongs to team-a, not to cli; to act as its owner: --owner team-a"
     # cli sees team-a's networks and never collides with them
     mine = cli.doc("network", "ip", "create", "--network", net["id"], "--project", PROJECT)
     assert (mine["ipaddress"], mine["owner"]) == ("10.0.0.2", "cli")
@@ -102,8 +102,8 @@ def test_a_plans_keys_are_not_the_cli_users(cli):
     listed = json.loads(cli.ok("network", "ip", "list", "-o", "json"))
     assert listed == [{"ipaddress": node.text, "name": "site/nodes/worker-0/ipv4", "description": "kubelet node-ip", "networkid": "site-nodes",
                        "projectid": "", "type": "static", "key": "site/nodes/worker-0/ipv4", "owner": "plan"}]
-    assert cli.bad("network", "ip", "delete", node.text) == "key 'site/nodes/worker-0/ipv4' belongs to plan, not to cli"
-    assert cli.bad("release", node.key) == "key 'site/nodes/worker-0/ipv4' belongs to plan, not to cli"
+    assert cli.bad("network", "ip", "delete", node.text) == "key 'site/nodes/worker-0/ipv4' belongs to plan, not to cli; to act as its owner: --owner plan"
+    assert cli.bad("release", node.key) == "key 'site/nodes/worker-0/ipv4' belongs to plan, not to cli; to act as its owner: --owner plan"
     made = cli.doc("network", "ip", "create", "--network", "site-nodes", "--project", "ops")
     assert made["ipaddress"] == "10.20.0.2"  # beside the plan's, never on it
 
@@ -197,7 +197,7 @@ def test_the_seed_flow_against_postgresql(fresh_pg_url, tmp_path, capsys, monkey
     assert code == 2 and err == (f"dualstack: error: --name: web already exists in network {net['id']}: 10.0.0.1; "
                                  "use dualstack ipam network ip describe 10.0.0.1\n")
     code, _, err = run(capsys, "network", "update", "tenant-super-network-mini-lab", "--add-prefix", "10.1.0.0/16")
-    assert code == 2 and err == "dualstack: error: network tenant-super-network-mini-lab belongs to team-a, not to cli\n"
+    assert code == 2 and err == "dualstack: error: network tenant-super-network-mini-lab belongs to team-a, not to cli; to act as its owner: --owner team-a\n"
     code, out, err = run(capsys, "network", "release", net["id"], "--recursive")
     assert (code, err) == (0, "") and [line.split(None, 1)[0] for line in out.splitlines()] == [f"{net['id']}/web", f"mini-lab/{PROJECT}/my-node-network"]
     code, out, err = run(capsys, "network", "list", "-o", "json")

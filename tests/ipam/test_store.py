@@ -144,3 +144,23 @@ def test_a_super_networks_owners_in_a_lock_are_checked():
     document["networks"]["n"]["owners"] = ["team-a", "x; DROP TABLE"]
     with pytest.raises(StoreError, match=r"network n: owners\[1\]: 'x; DROP TABLE' must be letters"):
         from_dict(document)
+
+
+def test_a_prune_stops_at_another_owners_key_naming_who_releases_it():
+    from constructs_lib.ipam import Ipam, NotOwner, from_dict
+    from constructs_lib.ipam.lockfile import to_dict
+
+    team = Ipam(owner="team-a")
+    team.create_network("s", ["10.0.0.0/16"])
+    nodes = team.allocate_network("s", "site/nodes", lengths={"ipv4": 24})
+    team.acquire_ip(nodes.id, "site/nodes/w0")
+    ops = from_dict(to_dict(team), owner="cli")
+    ops.acquire_ip(nodes.id, "ops/vip")  # a hand-made address in the team's network
+    document = to_dict(ops)
+    again = from_dict(document, owner="team-a")  # the team's plan no longer names the site
+    with pytest.raises(NotOwner) as err:
+        again.prune()
+    assert str(err.value) == ("network site/nodes still holds ops/vip, which belongs to cli, not to team-a; "
+                              "cli releases it first (dualstack ipam --owner cli release ops/vip)")
+    assert err.value.holder == "cli"
+    assert to_dict(from_dict(document, owner="team-a")) == document  # the refusal left nothing half-released
