@@ -548,7 +548,7 @@ class Ipam:
         if foreign and not recursive:  # somebody else's key keeps it (a prune of a site another team uses)
             holder = self._key_owner(foreign[0])
             raise NotOwner(f"network {net.key or id} still holds {foreign[0]}, which belongs to {holder}, not to {self.owner}; "
-                           f"{holder} releases it first (dualstack ipam --owner {holder} release {foreign[0]})")
+                           f"{holder} releases it first (dualstack ipam --owner {holder} release {foreign[0]})", holder=holder)
         if under and not recursive:
             keys = ", ".join(k for k, _ in under[:5]) + (f" and {len(under) - 5} more" if len(under) > 5 else "")
             raise AlreadyAllocated(f"network {net.key or id} still holds allocations ({len(under)}: {keys}); "
