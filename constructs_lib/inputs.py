@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError
+from .errors import InputError, bounded_repr
 
 #: plan files: a 10,000-node plan is well under 1 MiB
 MAX_PLAN_BYTES = 16 << 20
@@ -245,3 +245,16 @@ def _check_depth(value: Any, where: str) -> None:
             if d > MAX_DEPTH:
                 raise InputError(f"{where}: nested deeper than {MAX_DEPTH} levels")
             stack.extend((c, d + 1) for c in (v.values() if isinstance(v, dict) else v))
+
+
+TRUE, FALSE = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
+
+
+def env_flag(environ: Any, name: str) -> bool:
+    """A yes/no environment variable; anything else is refused (``DUALSTACK_PRUNE=maybe`` is no silent "no")."""
+    value = str(environ.get(name, "")).strip().lower()
+    if value in TRUE:
+        return True
+    if value in FALSE:
+        return False
+    raise InputError(f"{name}: {bounded_repr(environ.get(name))} is not a yes/no value; set 1 or 0 (true/false, yes/no)")

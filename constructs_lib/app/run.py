@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..aws.poc import OFFLINE_ENV
 from ..errors import DualstackError, one_line
+from ..inputs import InputError, env_flag
 from ..ipam import DEFAULT_OWNER, from_dict, to_dict
 from ..ipam.bulk import bulk
 from ..locks import folder_lock
@@ -185,17 +187,12 @@ def _show(entry: Any) -> str:
 #: set once this run's store transaction committed (what a later failure must say)
 _COMMITTED: list[bool] = []
 
-TRUE, FALSE = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
-
-
 def flag(environ: Any, name: str) -> bool:
-    """A yes/no environment variable; anything else is refused (``DUALSTACK_PRUNE=maybe`` is no silent "no")."""
-    value = environ.get(name, "").strip().lower()
-    if value in TRUE:
-        return True
-    if value in FALSE:
-        return False
-    raise PlanError([f"{name}: {environ.get(name)!r} is not a yes/no value; set 1 or 0 (true/false, yes/no)"])
+    """A yes/no environment variable (``inputs.env_flag``), refused as a plan problem."""
+    try:
+        return env_flag(environ, name)
+    except InputError as e:
+        raise PlanError(e.lines) from None
 
 
 def main_job(environ: Any) -> int:
@@ -215,6 +212,7 @@ def synth(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, outdir: str
     outdir = outdir or os.environ.get("CDKTF_OUTDIR") or "cdktf.out"
     try:
         with _terminate_cleanly():
+            flag(os.environ, OFFLINE_ENV)  # read when the AWS stack is built: a bad value stops the run before anything
             ctx = _context(plan_path, lock, store)
             out = OutputFolder(outdir, Path(plan_path).resolve().parent / STATE_DIR)
             out.check([plan_path, ctx.lock_path])

@@ -12,6 +12,7 @@ from typing import Mapping, Sequence
 
 from pydantic import ConfigDict
 
+from constructs_lib.inputs import env_flag
 from constructs_lib.ipam import Ipam
 
 from .common import AwsConfigError
@@ -94,7 +95,7 @@ class AwsIpv6Spec:
     def is_offline(self) -> bool:
         if self.offline is not None:
             return self.offline
-        return os.environ.get(OFFLINE_ENV, "").strip().lower() in ("1", "true", "yes")
+        return env_flag(os.environ, OFFLINE_ENV)
 
     def with_vm_count(self, n: int, prefix: str = "node-") -> "AwsIpv6Spec":
         """The same spec with VMs ``node-1`` .. ``node-<n>``."""

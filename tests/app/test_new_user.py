@@ -197,6 +197,19 @@ def test_prune_flag_takes_yes_and_refuses_what_is_not_yes_or_no(tmp_path):
     assert "os-fra/k8s-nodes/worker-2/ipv4" not in json.loads((project / "ipam.lock.json").read_text())["allocations"]
 
 
+def test_the_aws_offline_flag_refuses_what_is_not_yes_or_no(tmp_path):
+    project = scratch_project(tmp_path / "p")
+    lock = (project / "ipam.lock.json").read_bytes()
+    err = one_error(run_main(project, env=dict(ENV, DUALSTACK_AWS_OFFLINE="ture")))
+    assert err == "dualstack: error: DUALSTACK_AWS_OFFLINE: 'ture' is not a yes/no value; set 1 or 0 (true/false, yes/no)\n"
+    assert not (project / "cdktf.out").exists() and (project / "ipam.lock.json").read_bytes() == lock
+    one_error(dualstack(project, "synth", env=dict(ENV, DUALSTACK_AWS_OFFLINE="maybe")))
+    r = run_main(project, env=dict(ENV, DUALSTACK_AWS_OFFLINE="on"))
+    assert r.returncode == 0, r.stderr
+    provider = json.loads((project / "cdktf.out/stacks/aws-poc/cdk.tf.json").read_text())["provider"]["aws"][0]
+    assert provider.get("skip_credentials_validation") is True
+
+
 # -- 4. a damaged lock is never taken for no lock ------------------------------------------------------
 @pytest.mark.parametrize("kind", ["null", "empty", "list", "dangling-symlink"])
 def test_damaged_lock_is_refused(tmp_path, kind):
