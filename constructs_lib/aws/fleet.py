@@ -37,7 +37,7 @@ from constructs_lib.providers.aws_types import (
 from constructs_lib.providers.elements import Resource, interp, ref
 
 from .common import AwsConfigError, fail, logical
-from .fleet_plan import ExplicitPrefixes, FleetPlan, FleetProps, FleetSecurity, PrefixCount, plan_fleet
+from .fleet_plan import ANYWHERE_WORD, ExplicitPrefixes, FleetPlan, FleetProps, FleetSecurity, PrefixCount, plan_fleet
 from .vpc import Ipv6Vpc
 
 FAMILIES = ("ipv4", "ipv6")
@@ -115,6 +115,10 @@ def fleet_rules(
     for key, port, asked in (("ssh", 22, sec.ssh_from), ("kube-api", 6443, sec.api_from)):
         for fam, prefixes in asked.items():
             for p in prefixes:
+                if p == ANYWHERE_WORD:
+                    rule(ingress, f"{key}_{fam[-2:]}_anywhere", f"{key} from anywhere (asked for with '{ANYWHERE_WORD}')", "tcp",
+                         cidr=(fam, ANYWHERE[fam]), ports=(port, port))
+                    continue
                 rule(ingress, f"{key}_{fam[-2:]}_{prefix_slug(p)}", f"{key} (asked for)", "tcp", cidr=(fam, p), ports=(port, port))
     if sec.egress_vpc:
         rule(egress, "vpc_v4", "all traffic to the VPC's IPv4 CIDR (asked for with egress_vpc)", "-1", cidr=("ipv4", vpc_v4))

@@ -31,6 +31,8 @@ from .common import (
 from .vpc_plan import VpcPlan
 
 FAMILIES = ("ipv4", "ipv6")
+#: in ssh_from / api_from: the family's whole internet, asked for on purpose (as on OpenStack)
+ANYWHERE_WORD = "anywhere"
 
 
 @dataclass(frozen=True)
@@ -298,7 +300,8 @@ class FleetSecurity:
     gateways), neighbour discovery and the other ICMPv6 errors on-link (link-local and the tier's
     subnets), and ICMPv6 out to the link. Nothing else is open unless asked:
 
-    - ``ssh_from`` / ``api_from``: family -> prefixes allowed to reach TCP 22 / 6443;
+    - ``ssh_from`` / ``api_from``: family -> prefixes allowed to reach TCP 22 / 6443 (``anywhere``:
+      that family's whole internet, said on purpose; a ``/0`` prefix is refused);
     - ``egress_vpc``: all egress to the VPC's IPv4 CIDR and IPv6 block;
     - ``egress_anywhere``: all egress to ``0.0.0.0/0`` and ``::/0`` (image pulls, package mirrors).
 
@@ -323,7 +326,9 @@ class FleetSecurity:
                 if isinstance(prefixes, str):
                     fail(f"FleetSecurity.{attr}.{fam}: {prefixes!r} must be a list of prefixes, e.g. [{prefixes!r}]")
                 for i, p in enumerate(prefixes):
-                    where = f"FleetSecurity.{attr}.{fam}[{i}]"
+                    where = f"{attr}.{fam}[{i}]"
+                    if p == ANYWHERE_WORD:
+                        continue
                     try:
                         net = ipaddress.ip_network(p)
                     except (TypeError, ValueError):
@@ -331,7 +336,8 @@ class FleetSecurity:
                     if str(net) != p or net.version != (4 if fam == "ipv4" else 6):
                         fail(f"{where}: {p!r} must be a canonical {fam} CIDR; write {net.compressed}")
                     if net.prefixlen == 0:
-                        fail(f"{where}: {p} opens the rule to the whole {fam} internet; name the peers' prefixes")
+                        fail(f"{where}: {p} opens {attr.split('_')[0].upper()} to the whole {fam} internet; "
+                             f"write {ANYWHERE_WORD} to mean it, or name the peers' prefixes")
                 clean[fam] = tuple(prefixes)
             object.__setattr__(self, attr, dict(sorted(clean.items())))
         for attr in ("egress_vpc", "egress_anywhere"):

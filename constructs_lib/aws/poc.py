@@ -67,9 +67,9 @@ class AwsIpv6Spec:
     node_ipv4_length: int = 24
     """With ``ipv6_native: false``: the node subnets' IPv4 length."""
     ssh_from: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    """Per family, the prefixes allowed to SSH (TCP 22) to the nodes; nothing by default."""
+    """Per family, the prefixes allowed to SSH (TCP 22) to the nodes; ``anywhere`` opens it to the whole internet on purpose. Nothing by default."""
     api_from: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    """Per family, the prefixes allowed to reach kube-apiserver (TCP 6443) on the nodes; nothing by default."""
+    """Per family, the prefixes allowed to reach kube-apiserver (TCP 6443) on the nodes; ``anywhere`` as for ``ssh_from``. Nothing by default."""
     egress_vpc: bool = False
     """Allow the nodes all egress to the VPC's IPv4 CIDR and IPv6 block."""
     egress_anywhere: bool = False

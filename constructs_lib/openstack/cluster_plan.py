@@ -175,6 +175,12 @@ class OpenStackClusterSpec:
             for fam in mapping:
                 if fam not in FAMILIES:
                     raise NeutronRuleError(f"{name}: {fam!r} is not ipv4 or ipv6")
+        for name, mapping in (("ssh_from", self.ssh_from), ("api_from", self.api_from)):
+            for fam, prefixes in mapping.items():
+                for i, p in enumerate(prefixes):
+                    if isinstance(p, str) and p.endswith("/0"):  # the whole internet: said with the word, not a prefix
+                        raise NeutronRuleError(f"{name}.{fam}[{i}]: {p} opens {name.split('_')[0].upper()} to the whole {fam} internet; "
+                                               f"write {ANYWHERE} to mean it, or name the peers' prefixes")
         for fam, n in self.node_subnets.items():
             if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= MAX_NODE_SUBNETS:
                 raise NeutronRuleError(f"node_subnets.{fam}: {n!r} must be a count from 1 to {MAX_NODE_SUBNETS}")

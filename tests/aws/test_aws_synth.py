@@ -196,8 +196,19 @@ def test_openings_and_egress_when_asked(tmp_path):
     assert egress["vpc_v4"]["cidr_ipv4"] == "10.0.0.0/16" and egress["vpc_v6"]["cidr_ipv6"] == "${aws_vpc.poc.ipv6_cidr_block}"
 
 
+def test_ssh_from_anywhere_is_said_on_purpose(tmp_path):
+    from constructs_lib.aws import FleetSecurity
+
+    doc, _, _ = synth(SPEC, tmp_path, security=FleetSecurity(ssh_from={"ipv6": ["anywhere"]}, api_from={"ipv4": ["anywhere"]}))
+    ingress = rules(doc["resource"], "ingress")
+    assert ingress["ssh_v6_anywhere"] == {"cidr_ipv6": "::/0", "description": "ssh from anywhere (asked for with 'anywhere')",
+                                          "from_port": 22, "ip_protocol": "tcp", "to_port": 22}
+    assert ingress["kube-api_v4_anywhere"]["cidr_ipv4"] == "0.0.0.0/0"
+
+
 @pytest.mark.parametrize("kwargs, match", [
-    (dict(ssh_from={"ipv6": ["::/0"]}), "opens the rule to the whole ipv6 internet"),
+    (dict(ssh_from={"ipv6": ["::/0"]}), r"ssh_from.ipv6\[0\]: ::/0 opens SSH to the whole ipv6 internet; write anywhere to mean it"),
+    (dict(api_from={"ipv4": ["0.0.0.0/0"]}), r"api_from.ipv4\[0\]: 0.0.0.0/0 opens API"),
     (dict(ssh_from={"ipv6": ["2001:DB8::/32"]}), "write 2001:db8::/32"),
     (dict(ssh_from={"ipv4": ["2001:db8::/32"]}), "canonical ipv4 CIDR"),
     (dict(ssh_from={"ipv5": ["10.0.0.0/8"]}), "'ipv5' is not ipv4 or ipv6"),

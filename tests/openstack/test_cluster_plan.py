@@ -104,7 +104,7 @@ def test_ssh_from_anywhere_is_said_on_purpose():
     assert rules["ssh-anywhere"].remote.everywhere and rules["ssh-anywhere"].families == ("ipv4",)
     assert rules["ssh"].families == ("ipv6",)
     raw["sites"]["os-fra"]["openstack"]["ssh_from"] = {"ipv4": ["0.0.0.0/0"], "ipv6": ["::/0"]}
-    with pytest.raises(PlanError, match="opens the rule to the whole"):
+    with pytest.raises(PlanError, match=r"ssh_from.ipv4\[0\]: 0.0.0.0/0 opens SSH to the whole ipv4 internet; write anywhere to mean it"):
         allocate(*parse_plan(raw), Ipam())
 
 

@@ -354,7 +354,7 @@ BAD_SPECS = [
     (dict(site="mini lab"), "site: 'mini lab'"),
     (dict(flavors={"worker": "m1"}), "no flavor for role 'gateway'"),
     (dict(ssh_from={"ipv4": ("192.0.2.0/24",)}), "no ipv6 remote prefix; rules come in v4/v6 pairs"),
-    (dict(ssh_from={"ipv4": ("0.0.0.0/0",), "ipv6": ("::/0",)}), r"Remote.anywhere\(\)"),
+    (dict(ssh_from={"ipv4": ("0.0.0.0/0",), "ipv6": ("::/0",)}), r"ssh_from.ipv4\[0\]: 0.0.0.0/0 opens SSH .*write anywhere to mean it"),
     (dict(node_lengths={"ipv4": 31, "ipv6": 64}), "too small|fewer than 2"),
 ]
 
