@@ -234,7 +234,8 @@ class Ipam:
         - the same prefixes: this owner joins its ``owners``; names and labels must agree with
           the other owners' (its only owner may change them: they steer future allocations only);
         - more prefixes: the network grows (metal-stack's networks grow over time);
-        - fewer prefixes: only its only owner may drop one, and only one that holds nothing.
+        - fewer prefixes: its only owner drops them (each must hold nothing); with other owners
+          the network keeps them: another owner grew it, and this plan need not follow each growth.
         Raises ``AlreadyAllocated`` naming the other owners when the declarations differ, and what
         ``create_network`` raises.
         """
@@ -252,10 +253,9 @@ class Ipam:
             a = differ[0]
             raise AlreadyAllocated(f"network {id}: {a} {_show(getattr(scratch, a))} differs from {_show(getattr(net, a))} "
                                    f"declared by {', '.join(others)}; declare it the same way as they do")
-        dropped = [p for p in net.prefixes if p not in want]
-        if dropped and others:
-            raise AlreadyAllocated(f"network {id}: prefix {dropped[0]} is declared by {', '.join(others)} too; "
-                                   f"this plan ({self.owner}) must keep declaring it")
+        dropped = [p for p in net.prefixes if p not in want] if not others else []
+        if self.owner not in net.owners:  # joins first: a plan may join and grow in one run (a failure writes nothing)
+            net.owners = tuple(sorted({*net.owners, self.owner}))
         for p in want:
             if p not in net.prefixes:
                 self.add_prefix(id, p)
@@ -263,8 +263,6 @@ class Ipam:
             self.remove_prefix(id, p)
         for a in differ:
             setattr(net, a, getattr(scratch, a))
-        if self.owner not in net.owners:
-            net.owners = tuple(sorted({*net.owners, self.owner}))
         return net
 
     def add_prefix(self, id: str, prefix: str | Prefix) -> Network:

@@ -108,6 +108,22 @@ def test_a_differing_super_network_is_refused_naming_its_owners(store):
         transact(store, "team-b", differ)
 
 
+def test_one_owner_grows_a_shared_super_network_and_the_other_need_not_follow(store):
+    def declare(owner, prefixes):
+        def work(snapshot):
+            ipam = lockfile.from_dict(snapshot, owner=owner)
+            ipam.declare_network("shared", prefixes)
+            return Outcome(lockfile.to_dict(ipam))
+        return work
+
+    transact(store, "team-a", declare("team-a", ["10.200.0.0/16"]))
+    transact(store, "team-b", declare("team-b", ["10.200.0.0/16", "10.201.0.0/16"]))  # joins and grows in one run
+    shared = store.read()["networks"]["shared"]
+    assert shared["prefixes"] == ["10.200.0.0/16", "10.201.0.0/16"] and shared["owners"] == ["team-a", "team-b"]
+    transact(store, "team-a", declare("team-a", ["10.200.0.0/16"]))  # team-a's plan is unchanged: accepted, nothing dropped
+    assert store.read()["networks"]["shared"] == shared
+
+
 def test_a_failed_run_leaves_the_store_as_it_was(store):
     transact(store, "team-a", plan_work("team-a", ["n1"]))
     before = store.read()
