@@ -146,6 +146,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"dualstack store: {line}")
     counts = {t: sum(1 for c in found if c.table == t) for t in ("network", "allocation", "ula")}
     held = sum(len(lock.get(s) or {}) for s in ("networks", "allocations", "ula")) - len(found)
+    kept = sorted({documents.owner_of(c.after) for c in found
+                   if c.before is None and c.after and c.table != "ula" and "owner" in c.after and c.after["owner"] != owner})
+    if kept:  # a repository's lock also holds what `dualstack ipam` made: those keys stay their owner's
+        print(f"dualstack store: entries the lock names another owner for stay theirs: {', '.join(kept)}")
     print(f"dualstack store: imported {path} as owner {owner} into {store.url.masked}: "
           f"{counts['network']} networks, {counts['allocation']} allocations, {counts['ula']} RFC 4193 pins changed; "
           f"{held} already held")

@@ -182,7 +182,7 @@ def changes(before: Mapping[str, Any] | None, after: Mapping[str, Any], owner: s
                     raise StoreError(f"ula.{key}: pinned to {a}; a pinned RFC 4193 prefix never changes (got {b})")
                 out.append(Change(table, key, None, b, "allocate"))
                 continue
-            _check_rights(table, key, a, b, owner)
+            _check_rights(table, key, a, b, owner, imported=reasons.get(key) == "import")
             if a is None:
                 reason = reasons.get(key, "allocate")
             elif b is None:
@@ -193,11 +193,13 @@ def changes(before: Mapping[str, Any] | None, after: Mapping[str, Any], owner: s
     return out
 
 
-def _check_rights(table: str, key: str, a: Any, b: Any, owner: str) -> None:
+def _check_rights(table: str, key: str, a: Any, b: Any, owner: str, *, imported: bool = False) -> None:
     where = f"{table} {key}"
     if a is None:
         owners = entry_owners(table, b)
-        if owner not in owners:
+        # an import brings a lock's entries as the lock names their owners (a repository's lock holds
+        # the plan's keys and those `dualstack ipam` made as cli); every other run creates only its own
+        if owner not in owners and not imported:
             raise StoreError(f"{where}: created for owner(s) {', '.join(owners)} by a run of owner {owner}")
         return
     had = entry_owners(table, a)

@@ -131,10 +131,11 @@ def merge(store: Mapping[str, Any] | None, lock: Mapping[str, Any], owner: str =
           where: str = "lock") -> Merged:
     """``store`` with ``lock``'s entries added as ``owner``'s; returns the document and the conflicts.
 
-    The lock's entries that name no owner (a lock from before stores) or name ``owner`` become
-    ``owner``'s; ``owner`` joins the super networks the lock declares. An entry the store already
+    The lock's entries that name no owner (a lock from before stores) become ``owner``'s; an entry
+    naming its owner (``cli``: what ``dualstack ipam`` made in the same lock) stays that owner's;
+    ``owner`` joins the super networks the lock declares. An entry the store already
     holds identically is left alone, whoever owns it. Conflicts, one line each, naming both sides:
-    an entry the lock gives to another owner; a key, child network or RFC 4193 pin the store holds
+    a key, child network or RFC 4193 pin the store holds
     differently; a super network declared differently; a prefix overlapping another under the same
     parent (or another super prefix); a key naming both an allocation and a network; a different
     ``vrf_range``. The merged document is then rebuilt by the allocator, whose refusal (if any)
@@ -188,18 +189,15 @@ def merge(store: Mapping[str, Any] | None, lock: Mapping[str, Any], owner: str =
         if have == e:
             continue
         named = owner_of(e)
-        if named not in (DEFAULT_OWNER, owner):
-            conflicts.append(f"{where}: networks.{id} (key {e.get('key')}): the lock gives it to owner {named}, "
-                             f"not {owner}; import it with --owner {named}")
-            continue
-        mine = _with_owner(e, owner)
+        mine = _with_owner(e, owner if named == DEFAULT_OWNER else named)  # a named owner is kept
+        owner_here = owner_of(mine)
         if have is None:
             s_nets[id] = mine
             added.add(("network", id))
         elif have != mine and {**have, "vrf": None} != {**mine, "vrf": None}:  # a VRF renumbered by an earlier import is the same network
-            if _with_owner(have, owner) == mine or {**_with_owner(have, owner), "vrf": None} == {**mine, "vrf": None}:
+            if _with_owner(have, owner_here) == mine or {**_with_owner(have, owner_here), "vrf": None} == {**mine, "vrf": None}:
                 conflicts.append(f"{where}: networks.{id} (key {e.get('key')}): the store holds it for owner {owner_of(have)}, "
-                                 f"not {owner}; a key has one owner")
+                                 f"not {owner_here}; a key has one owner")
             else:
                 conflicts.append(f"{where}: networks.{id} (key {e.get('key')}): the store holds {_describe_network(have)} "
                                  f"(owner {owner_of(have)}), the lock {_describe_network(mine)}")
@@ -209,16 +207,14 @@ def merge(store: Mapping[str, Any] | None, lock: Mapping[str, Any], owner: str =
         if have == a:
             continue
         named = owner_of(a)
-        if named not in (DEFAULT_OWNER, owner):
-            conflicts.append(f"{where}: allocations.{key}: the lock gives it to owner {named}, not {owner}; import it with --owner {named}")
-            continue
-        mine = _with_owner(a, owner)
+        mine = _with_owner(a, owner if named == DEFAULT_OWNER else named)  # a named owner is kept
+        owner_here = owner_of(mine)
         if have is None:
             s_allocs[key] = mine
             added.add(("allocation", key))
-        elif have != mine and _with_owner(have, owner) == mine:
+        elif have != mine and _with_owner(have, owner_here) == mine:
             conflicts.append(f"{where}: allocations.{key}: the store holds {_describe_allocation(have)} for owner {owner_of(have)}, "
-                             f"not {owner}; a key has one owner")
+                             f"not {owner_here}; a key has one owner")
         elif have != mine:
             conflicts.append(f"{where}: allocations.{key}: the store holds {_describe_allocation(have)} (owner {owner_of(have)}), "
                              f"the lock {_describe_allocation(mine)}")

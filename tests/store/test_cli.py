@@ -161,3 +161,24 @@ def test_the_dualstack_command_has_it(blank_pg_url, tmp_path):
     assert r.returncode == 2 and len(r.stderr.splitlines()) == 1 and "dualstack: error:" in r.stderr
     r = dualstack("log", "--since", "not-a-time")
     assert r.returncode == 2 and r.stderr.strip() == "dualstack: error: since: 'not-a-time' is not an ISO 8601 date or time (e.g. 2025-01-31 or 2025-01-31T12:00:00Z)"
+
+
+def test_a_lock_holding_plan_and_cli_keys_imports_with_their_owners(capsys, fresh_pg_url, tmp_path):
+    from constructs_lib.ipam import Ipam
+
+    plan = Ipam()
+    plan.create_network("site-nodes", ["10.20.0.0/24"])
+    plan.acquire_ip("site-nodes", "site/nodes/worker-0/ipv4")
+    ops = lockfile.from_dict(lockfile.to_dict(plan), owner="cli")
+    ops.acquire_ip("site-nodes", "ops/bastion")  # what `dualstack ipam` made in the repository's lock
+    path = tmp_path / "ipam.lock.json"
+    path.write_text(lockfile.dumps(ops))
+    code, out, err = run(capsys, "import", str(path), "--owner", "team-a", "--store", fresh_pg_url)
+    assert code == 0, err
+    assert "stay theirs: cli" in out and "2 allocations" in out
+    stored = PostgresStore(fresh_pg_url).read()["allocations"]
+    assert stored["site/nodes/worker-0/ipv4"]["owner"] == "team-a" and stored["ops/bastion"]["owner"] == "cli"
+    rows = PostgresStore(fresh_pg_url).log()
+    assert {r.reason for r in rows} == {"import"}
+    code, out, err = run(capsys, "import", str(path), "--owner", "team-a", "--store", fresh_pg_url)
+    assert code == 0 and "0 networks, 0 allocations" in out, (out, err)

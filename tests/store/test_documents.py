@@ -118,10 +118,33 @@ def test_super_prefix_overlap_is_a_conflict():
 
 
 def test_entries_of_another_owner_are_not_taken():
+    """A lock's entries that name their owner stay that owner's, whoever imports them."""
     doc, _ = two_owner_document()
     lock = documents.project(doc, "team-b")
-    _, conflicts, _ = documents.merge(None, lock, "team-c")
-    assert conflicts and all("import it with --owner" in c for c in conflicts)
+    merged, conflicts, _ = documents.merge(None, lock, "team-c")
+    assert conflicts == []
+    named = {(section, key): e["owner"] for section in ("networks", "allocations") for key, e in lock[section].items() if "owner" in e}
+    assert "team-b" in named.values()  # team-b's keys, and team-a's network they hang from
+    assert {(section, key): merged[section][key]["owner"] for section, key in named} == named
+
+
+def test_a_repositorys_lock_with_plan_and_cli_keys_imports_in_one_run():
+    """The plan's keys (no owner in the lock) become the importer's; what `dualstack ipam` made stays cli's."""
+    from constructs_lib.ipam import Ipam
+
+    plan = Ipam()  # owner "plan": what a plan without owner: leaves
+    plan.create_network("site-nodes", ["10.20.0.0/24"])
+    plan.acquire_ip("site-nodes", "site/nodes/worker-0/ipv4")
+    ops = lockfile.from_dict(lockfile.to_dict(plan), owner="cli")
+    ops.acquire_ip("site-nodes", "ops/bastion")
+    lock = lockfile.to_dict(ops)
+    merged, conflicts, _ = documents.merge(None, lock, "team-a")
+    assert conflicts == []
+    assert merged["allocations"]["site/nodes/worker-0/ipv4"]["owner"] == "team-a"
+    assert merged["allocations"]["ops/bastion"]["owner"] == "cli"
+    assert merged["networks"]["site-nodes"]["owners"] == ["team-a"]
+    merged_again, conflicts, _ = documents.merge(merged, lock, "team-a")  # importing twice changes nothing
+    assert conflicts == [] and merged_again == merged
 
 
 def test_vrf_range_and_ula_conflicts():
