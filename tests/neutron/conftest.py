@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import in_ci
+
 from . import neutron_env
 from .client import Neutron
 from .server import NeutronServer, NeutronStartError, seed_default_rules
@@ -87,7 +89,7 @@ def neutron(tmp_path_factory) -> Neutron:
     try:
         python = neutron_env.ensure(log=lambda m: print(m, file=sys.stderr))
     except neutron_env.NeutronEnvUnavailable as e:
-        if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+        if in_ci():
             pytest.fail(f"live Neutron tests cannot run in CI: {e}")
         pytest.skip(f"live Neutron tests skipped: Neutron's virtualenv cannot be built here ({e})")
     if not built:
