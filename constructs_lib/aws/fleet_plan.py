@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence, Union
 
-from constructs_lib.ipam import Allocation, Ipam, IpamError, Network, Prefix
+from constructs_lib.ipam import Allocation, Ipam, IpamError, Network, NotFound, Prefix
 
 from pydantic import ConfigDict
 
@@ -213,6 +213,15 @@ def reservation_length_for(slots: int, subnet_length: int, minimum_slots: int = 
     return max(DELEGATED_PREFIX_LENGTH - 4 * nibbles, subnet_length + 1)
 
 
+def _held_az(ipam: Ipam, vpc: VpcPlan, tier: str, azs: Sequence[str], key: str) -> str | None:
+    """The AZ whose subnet holds the /80 the lock keeps under ``key`` (None: no such key yet)."""
+    try:
+        held = ipam.get(key)
+    except NotFound:
+        return None
+    return next((az for az in azs if vpc.subnet(tier, az).ipv6.contains(held.prefix)), None)
+
+
 def plan_fleet(ipam: Ipam, vpc: VpcPlan, props: FleetProps) -> FleetPlan:
     """Place VMs, size and allocate each subnet's reservation, carve each VM's /80."""
     vp = vpc.props
@@ -220,7 +229,13 @@ def plan_fleet(ipam: Ipam, vpc: VpcPlan, props: FleetProps) -> FleetPlan:
     azs = vp.azs
     placed: list[tuple[Vm, str]] = []
     for i, vm in enumerate(props.vms):
-        az = vm.az or azs[i % len(azs)]
+        # a VM whose /80 the lock holds stays in that AZ: dropping or adding a VM before it in the
+        # list must not move it (i mod n alone would shift every VM after the change)
+        held = _held_az(ipam, vpc, tier.name, azs, f"{vp.name}/vm/{vm.name}")
+        if vm.az is not None and held is not None and vm.az != held:
+            fail(f"FleetProps({props.name}).vms[{i}].az: {vm.az!r}, but VM {vm.name}'s /80 is in {held} (the lock); "
+                 f"moving it renumbers it: release {vp.name}/vm/{vm.name} first, or pin {held!r}")
+        az = vm.az or held or azs[i % len(azs)]
         if az not in azs:
             fail(f"FleetProps({props.name}).vms[{i}].az: {az!r} is not an AZ of VPC {vp.name}; use one of {', '.join(azs)}")
         placed.append((vm, az))

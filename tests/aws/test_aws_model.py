@@ -291,6 +291,29 @@ def test_with_the_lock_a_vm_inserted_in_front_moves_nobody():
     assert {k: after[k] for k in before} == before and after["a"] not in before.values()
 
 
+def test_with_the_lock_vms_keep_their_az_when_one_before_them_leaves():
+    """Unpinned VMs go to AZ i mod n once; after that the lock holds their AZ, whatever the list does."""
+    ipam = Ipam()
+    vp = plan_vpc(ipam, vpc())
+    before = {v.name: (v.az, v.prefix.text) for v in plan_fleet(ipam, vp, fleet(vms=["web-1", "web-2", "web-3", "web-4"])).vms}
+    assert [before[n][0] for n in ("web-1", "web-2", "web-3", "web-4")] == [AZS[0], AZS[1], AZS[2], AZS[0]]
+    ipam = from_dict(to_dict(ipam))
+    vp = plan_vpc(ipam, vpc())
+    after = {v.name: (v.az, v.prefix.text) for v in plan_fleet(ipam, vp, fleet(vms=["web-2", "web-3", "web-4", "web-5"])).vms}
+    assert {k: after[k] for k in ("web-2", "web-3", "web-4")} == {k: before[k] for k in ("web-2", "web-3", "web-4")}
+    assert after["web-5"][0] == AZS[0]  # a new VM: position 3 goes to AZ 3 mod 3
+
+
+def test_pinning_a_vm_elsewhere_than_the_lock_holds_it_is_refused_naming_both():
+    ipam = Ipam()
+    vp = plan_vpc(ipam, vpc())
+    plan_fleet(ipam, vp, fleet(vms=["web-1"]))
+    ipam = from_dict(to_dict(ipam))
+    vp = plan_vpc(ipam, vpc())
+    text = refused(plan_fleet, ipam, vp, fleet(vms=[Vm("web-1", AZS[2])]), match=r"vms\[0\].az")
+    assert f"'{AZS[2]}', but VM web-1's /80 is in {AZS[0]} (the lock)" in text and "release main/vm/web-1 first" in text
+
+
 def test_moving_a_vm_to_another_az_is_refused_against_the_lock():
     ipam = Ipam()
     vp = plan_vpc(ipam, vpc())
