@@ -317,12 +317,18 @@ def test_leftovers_of_killed_runs_are_ignored_by_git(tmp_path):
 
 
 # -- 8. the review compares with the lock as committed ---------------------------------------------------
-def test_review_compares_with_the_committed_lock(tmp_path):
-    project = scratch_project(tmp_path / "repo")
+def committed_project(dst: Path) -> Path:
+    """A scratch project in a git work tree, its plan and lock committed."""
+    project = scratch_project(dst)
     git = lambda *a: subprocess.run(["git", "-C", str(project), *a], capture_output=True, text=True, check=True)  # noqa: E731
     git("init", "-q")
     git("add", "plan.yaml", "ipam.lock.json")
     git("-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-qm", "plan")
+    return project
+
+
+def test_review_compares_with_the_committed_lock(tmp_path):
+    project = committed_project(tmp_path / "repo")
     plan = copy.deepcopy(PLAN)
     plan["sites"]["os-fra"]["openstack"]["workers"].append("worker-3")
     _write_plan(project, plan)
@@ -383,11 +389,7 @@ def test_schema_has_a_description_and_a_default_for_every_field():
 
 
 def test_a_hand_edit_that_renumbers_the_committed_lock_is_refused(tmp_path):
-    project = scratch_project(tmp_path / "repo")
-    git = lambda *a: subprocess.run(["git", "-C", str(project), *a], capture_output=True, text=True, check=True)  # noqa: E731
-    git("init", "-q")
-    git("add", "plan.yaml", "ipam.lock.json")
-    git("-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-qm", "plan")
+    project = committed_project(tmp_path / "repo")
     committed = (project / "ipam.lock.json").read_bytes()
     lock = json.loads(committed)
     lock["allocations"]["os-fra/k8s-nodes/worker-1/ipv4"]["address"] = "10.20.0.200"  # renumbered by hand
