@@ -216,11 +216,13 @@ def json_schema() -> dict[str, Any]:
     defs["ClusterEntry"] = cluster
     _factory_defaults(schema, [plan_model(), ClusterSpec, *(k.spec_type for k in site_kinds.kinds().values())],
                       names={ClusterSpec: "ClusterEntry"})
-    for kind in site_kinds.kinds().values():  # what a kind fills in from the site's name is not the user's to write
+    for kind in site_kinds.kinds().values():  # what a kind sets from the site's name is not the user's to write
         spec = defs.get(kind.spec_type.__name__, {})
-        filled = set(kind.defaults("site", {}))
+        derived = set(getattr(kind, "derived", ()))
+        for name in derived:
+            spec.get("properties", {}).pop(name, None)
         if "required" in spec:
-            spec["required"] = [r for r in spec["required"] if r not in filled]
+            spec["required"] = [r for r in spec["required"] if r not in derived]
             if not spec["required"]:
                 del spec["required"]
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -55,7 +55,10 @@ class ClusterLinks:
 
 @runtime_checkable
 class SiteKind(Protocol):
-    """A cloud. Implementations are stateless singletons registered by name."""
+    """A cloud. Implementations are stateless singletons registered by name.
+
+    Optional: ``derived``, the spec fields ``defaults`` sets from the site's name that a plan may
+    not write (left out of the JSON Schema; OpenStack's ``site``)."""
 
     #: the plan-file key under ``sites.<name>:`` (``openstack``, ``aws``)
     name: str

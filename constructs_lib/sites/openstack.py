@@ -70,14 +70,17 @@ class OpenStackSite:
     spec_type = OpenStackClusterSpec
     description = "an OpenStack project: dual-stack node network, router, VIPs, security group, routed per-node prefixes (seed 001)"
 
+    #: set from the site's name, never written in the plan (it prefixes every key of the site)
+    derived = ("site",)
+
     def defaults(self, site: str, data: Mapping[str, Any]) -> dict[str, Any]:
-        return {"site": site, **data}
+        return {**data, "site": site}
 
     def check(self, site: str, spec: OpenStackClusterSpec, super_networks: Sequence[str], given: Mapping[str, Any]) -> list[str]:
         where = f"sites.{site}.openstack"
         lines = []
-        if given.get("site", site) != site:  # the key prefix of every allocation: always the site's own name
-            lines.append(f"{where}.site: {given['site']!r} is not the site's name {site!r}; drop it (the site's name is used)")
+        if "site" in given:
+            lines.append(f"{where}.site: unknown key; the site's name ({site}) is used, drop it")
         for field in ("node_supernet", "pod_supernet"):
             ref = getattr(spec, field)
             if ref is not None and ref not in super_networks:

@@ -53,7 +53,7 @@ CASES = [
     ("family-twice", edit(lambda p: p["super_networks"][0]["defaultchildprefixlength"].update(ipv4=22, IPv4=23)),
      "super_networks[0].defaultchildprefixlength: 'IPv4' and 'ipv4' are the same family; give it once"),
     ("site-other-name", edit(lambda p: os_(p).update(site="elsewhere")),
-     "sites.os-fra.openstack.site: 'elsewhere' is not the site's name 'os-fra'; drop it (the site's name is used)"),
+     "sites.os-fra.openstack.site: unknown key; the site's name (os-fra) is used, drop it"),
     ("owner-cli", edit(lambda p: p.update(owner="cli")),
      "owner: 'cli' is the owner `dualstack ipam` acts as by default; name the plan's team (owner: team-a)"),
     ("both-kinds", edit(lambda p: p["sites"]["os-fra"].update(aws={})), "sites.os-fra: give exactly one of openstack: or aws:"),
