@@ -197,9 +197,9 @@ def _check_rights(table: str, key: str, a: Any, b: Any, owner: str, *, imported:
     where = f"{table} {key}"
     if a is None:
         owners = entry_owners(table, b)
-        # an import brings a lock's entries as the lock names their owners (a repository's lock holds
-        # the plan's keys and those `dualstack ipam` made as cli); every other run creates only its own
-        if owner not in owners and not imported:
+        # an import may also bring what `dualstack ipam` made as cli in the same repository lock;
+        # every other run, and every other owner, is refused
+        if owner not in owners and not (imported and set(owners) <= {owner, CLI_OWNER}):
             raise StoreError(f"{where}: created for owner(s) {', '.join(owners)} by a run of owner {owner}")
         return
     had = entry_owners(table, a)

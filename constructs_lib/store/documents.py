@@ -24,6 +24,7 @@ from ..ipam.allocator import DEFAULT_OWNER, parse_relative
 from ..ipam.errors import IpamError
 from ..ipam.lockfile import FORMAT
 from ..ipam.prefix import MAXBITS, Prefix
+from .base import CLI_OWNER
 
 DEFAULT_VRF_RANGE = [20, 16_777_215]
 
@@ -127,15 +128,24 @@ class Merged(NamedTuple):
     renumbered: list[str]
 
 
+def importing_as(named: str, owner: str) -> str | None:
+    """Whose an imported lock entry becomes: a plan's (no owner in the lock) the importer's; the
+    importer's or ``cli``'s (what `dualstack ipam` made in the same repository lock) stays so.
+    None: another team's, which only that team imports."""
+    if named == DEFAULT_OWNER:
+        return owner
+    return named if named in (owner, CLI_OWNER) else None
+
+
 def merge(store: Mapping[str, Any] | None, lock: Mapping[str, Any], owner: str = DEFAULT_OWNER,
           where: str = "lock") -> Merged:
     """``store`` with ``lock``'s entries added as ``owner``'s; returns the document and the conflicts.
 
     The lock's entries that name no owner (a lock from before stores) become ``owner``'s; an entry
-    naming its owner (``cli``: what ``dualstack ipam`` made in the same lock) stays that owner's;
-    ``owner`` joins the super networks the lock declares. An entry the store already
+    naming ``owner`` or ``cli`` (what ``dualstack ipam`` made in the same lock) stays so; ``owner``
+    joins the super networks the lock declares. An entry the store already
     holds identically is left alone, whoever owns it. Conflicts, one line each, naming both sides:
-    a key, child network or RFC 4193 pin the store holds
+    an entry the lock gives to another owner (only that owner imports it); a key, child network or RFC 4193 pin the store holds
     differently; a super network declared differently; a prefix overlapping another under the same
     parent (or another super prefix); a key naming both an allocation and a network; a different
     ``vrf_range``. The merged document is then rebuilt by the allocator, whose refusal (if any)
@@ -189,8 +199,12 @@ def merge(store: Mapping[str, Any] | None, lock: Mapping[str, Any], owner: str =
         if have == e:
             continue
         named = owner_of(e)
-        mine = _with_owner(e, owner if named == DEFAULT_OWNER else named)  # a named owner is kept
-        owner_here = owner_of(mine)
+        owner_here = importing_as(named, owner)
+        if owner_here is None:
+            conflicts.append(f"{where}: networks.{id} (key {e.get('key')}): the lock gives it to owner {named}, "
+                             f"not {owner}; import it with --owner {named}")
+            continue
+        mine = _with_owner(e, owner_here)
         if have is None:
             s_nets[id] = mine
             added.add(("network", id))
@@ -207,8 +221,11 @@ def merge(store: Mapping[str, Any] | None, lock: Mapping[str, Any], owner: str =
         if have == a:
             continue
         named = owner_of(a)
-        mine = _with_owner(a, owner if named == DEFAULT_OWNER else named)  # a named owner is kept
-        owner_here = owner_of(mine)
+        owner_here = importing_as(named, owner)
+        if owner_here is None:
+            conflicts.append(f"{where}: allocations.{key}: the lock gives it to owner {named}, not {owner}; import it with --owner {named}")
+            continue
+        mine = _with_owner(a, owner_here)
         if have is None:
             s_allocs[key] = mine
             added.add(("allocation", key))

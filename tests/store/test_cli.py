@@ -182,3 +182,15 @@ def test_a_lock_holding_plan_and_cli_keys_imports_with_their_owners(capsys, fres
     assert {r.reason for r in rows} == {"import"}
     code, out, err = run(capsys, "import", str(path), "--owner", "team-a", "--store", fresh_pg_url)
     assert code == 0 and "0 networks, 0 allocations" in out, (out, err)
+
+
+def test_an_old_export_of_another_team_is_not_imported_under_its_name(capsys, fresh_pg_url, tmp_path):
+    """team-a may not bring back keys team-b released, by importing an old export of team-b's lock."""
+    transact(PostgresStore(fresh_pg_url), "team-b", plan_work("team-b", ["n1"]))
+    path = tmp_path / "old-b.lock.json"
+    path.write_text(json.dumps(documents.project(PostgresStore(fresh_pg_url).read(), "team-b")))
+    transact(PostgresStore(fresh_pg_url), "team-b", plan_work("team-b", [], prune=True))
+    before = PostgresStore(fresh_pg_url).read()
+    code, out, err = run(capsys, "import", str(path), "--owner", "team-a", "--store", fresh_pg_url)
+    assert code == 2 and out == "" and "the lock gives it to owner team-b, not team-a; import it with --owner team-b" in err
+    assert PostgresStore(fresh_pg_url).read() == before

@@ -4,6 +4,8 @@ import copy
 import json
 from pathlib import Path
 
+import pytest
+
 from constructs_lib.ipam import Ipam, lockfile
 from constructs_lib.store import documents
 
@@ -118,14 +120,11 @@ def test_super_prefix_overlap_is_a_conflict():
 
 
 def test_entries_of_another_owner_are_not_taken():
-    """A lock's entries that name their owner stay that owner's, whoever imports them."""
+    """Another team's entries (an old export of its lock) are that team's to import, never another's."""
     doc, _ = two_owner_document()
     lock = documents.project(doc, "team-b")
-    merged, conflicts, _ = documents.merge(None, lock, "team-c")
-    assert conflicts == []
-    named = {(section, key): e["owner"] for section in ("networks", "allocations") for key, e in lock[section].items() if "owner" in e}
-    assert "team-b" in named.values()  # team-b's keys, and team-a's network they hang from
-    assert {(section, key): merged[section][key]["owner"] for section, key in named} == named
+    _, conflicts, _ = documents.merge(None, lock, "team-c")
+    assert conflicts and all("import it with --owner" in c for c in conflicts)
 
 
 def test_a_repositorys_lock_with_plan_and_cli_keys_imports_in_one_run():
@@ -165,3 +164,18 @@ def test_vrf_ids_taken_in_the_store_are_renumbered_once():
     lockfile.from_dict(merged)
     again = documents.merge(merged, lock, "team-c")
     assert again.conflicts == [] and again.renumbered == [] and again.document == merged
+
+
+def test_the_store_itself_lets_an_import_create_only_the_importers_and_clis_entries():
+    from constructs_lib.errors import StoreError
+    from constructs_lib.store.base import changes
+
+    doc, _ = two_owner_document()
+    key = next(k for k, a in doc["allocations"].items() if a.get("owner") == "team-b")
+    only = {**doc, "allocations": {key: doc["allocations"][key]}}
+    with pytest.raises(StoreError, match=f"allocation {key}: created for owner.s. team-b by a run of owner team-a"):
+        changes({**doc, "allocations": {}}, only, "team-a", {key: "import"})
+    as_cli = {**only, "allocations": {key: {**doc["allocations"][key], "owner": "cli"}}}
+    assert [c.key for c in changes({**doc, "allocations": {}}, as_cli, "team-a", {key: "import"})] == [key]
+    with pytest.raises(StoreError, match="created for owner.s. cli by a run of owner team-a"):
+        changes({**doc, "allocations": {}}, as_cli, "team-a", {})  # not an import: refused
