@@ -218,20 +218,31 @@ class OutputFolder:
         moves: list[tuple[str, str]] = []
         renamed: list[tuple[str, str]] = []
         todo = list(foreign)
+        planned: set[str] = set()  # destinations taken by earlier moves of this call
+        sources = set(foreign)  # foreign names still to move: a .kept name must not land on one
+
+        def taken(rel: str) -> bool:
+            return rel in planned or (staging / rel).exists() or (staging / rel).is_symlink()
+
         while todo:
             rel = todo.pop(0)
+            sources.discard(rel)
             src, dst = self.abs / rel, staging / rel
-            if not dst.exists() and not dst.is_symlink():
+            if not taken(rel):
                 moves.append((rel, rel))
+                planned.add(rel)
             elif dst.is_dir() and not dst.is_symlink() and src.is_dir() and not src.is_symlink():
-                todo[:0] = sorted(f"{rel}/{child.name}" for child in src.iterdir())
+                children = sorted(f"{rel}/{child.name}" for child in src.iterdir())
+                todo[:0] = children
+                sources.update(children)
             else:
                 kept, n = f"{rel}.kept", 1
-                while (staging / kept).exists():
+                while taken(kept) or kept in sources:
                     n += 1
                     kept = f"{rel}.kept{n}"
                 moves.append((rel, kept))
                 renamed.append((rel, kept))
+                planned.add(kept)
         return moves, renamed
 
     def _check_legacy_state(self) -> None:

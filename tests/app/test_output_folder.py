@@ -95,3 +95,19 @@ def test_the_published_output_has_ordinary_permissions(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "cdktf.out").stat().st_mode) == 0o755
+
+
+def test_a_kept_copy_from_an_earlier_run_is_not_overwritten(tmp_path):
+    """Foreign X and X.kept, and the tool now writes X: both of the user's files survive, under free names."""
+    out_dir = tmp_path / "cdktf.out"
+    _write(out_dir / FILES, json.dumps(["manifest.json", FILES]))
+    _write(out_dir / "manifest.json", "{}")
+    _write(out_dir / "k" / "join.yaml", "MY OWN join file")
+    _write(out_dir / "k" / "join.yaml.kept", "MY EARLIER KEPT copy")
+    out = OutputFolder(out_dir, tmp_path / "state")
+    notes = out.publish(_staged(out, {"manifest.json": "{}", "k/join.yaml": "generated", "k/join.yaml.kept2": "generated too"}))
+    texts = sorted(p.read_text() for p in (out_dir / "k").iterdir())
+    assert texts == sorted(["generated", "generated too", "MY OWN join file", "MY EARLIER KEPT copy"]), texts
+    assert (out_dir / "k" / "join.yaml.kept").read_text() == "MY EARLIER KEPT copy"
+    assert (out_dir / "k" / "join.yaml.kept3").read_text() == "MY OWN join file"
+    assert any("k/join.yaml as k/join.yaml.kept3" in n for n in notes), notes
