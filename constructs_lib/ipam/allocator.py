@@ -236,6 +236,7 @@ class Ipam:
         - more prefixes: the network grows (metal-stack's networks grow over time);
         - fewer prefixes: its only owner drops them (each must hold nothing); with other owners
           the network keeps them: another owner grew it, and this plan need not follow each growth.
+          A declaration that names none of a shared network's prefixes is refused (another network).
         Raises ``AlreadyAllocated`` naming the other owners when the declarations differ, and what
         ``create_network`` raises.
         """
@@ -253,6 +254,11 @@ class Ipam:
             a = differ[0]
             raise AlreadyAllocated(f"network {id}: {a} {_show(getattr(scratch, a))} differs from {_show(getattr(net, a))} "
                                    f"declared by {', '.join(others)}; declare it the same way as they do")
+        if others and not any(p in net.prefixes for p in want):
+            # growth keeps what the network holds; a declaration sharing nothing with it is another network (a typo?)
+            raise AlreadyAllocated(f"network {id}: declared by {', '.join(others)} with {', '.join(p.text for p in net.prefixes)}; "
+                                   f"this plan ({self.owner}) declares none of them ({', '.join(p.text for p in want)}); "
+                                   "declare the network's prefixes (and any to grow it by), or give another id")
         dropped = [p for p in net.prefixes if p not in want] if not others else []
         if self.owner not in net.owners:  # joins first: a plan may join and grow in one run (a failure writes nothing)
             net.owners = tuple(sorted({*net.owners, self.owner}))

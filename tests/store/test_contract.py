@@ -122,6 +122,10 @@ def test_one_owner_grows_a_shared_super_network_and_the_other_need_not_follow(st
     assert shared["prefixes"] == ["10.200.0.0/16", "10.201.0.0/16"] and shared["owners"] == ["team-a", "team-b"]
     transact(store, "team-a", declare("team-a", ["10.200.0.0/16"]))  # team-a's plan is unchanged: accepted, nothing dropped
     assert store.read()["networks"]["shared"] == shared
+    with pytest.raises(AlreadyAllocated, match=r"declared by team-a, team-b with 10.200.0.0/16, 10.201.0.0/16; "
+                                               r"this plan \(team-c\) declares none of them \(10.96.0.0/12\)"):
+        transact(store, "team-c", declare("team-c", ["10.96.0.0/12"]))  # a typo: not a growth of this network
+    assert store.read()["networks"]["shared"] == shared
 
 
 def test_a_failed_run_leaves_the_store_as_it_was(store):
