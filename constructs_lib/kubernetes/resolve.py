@@ -287,7 +287,16 @@ class _Resolver:
         length = min(p.length for p in ps)
         while length > 0 and (lo >> (ps[0].maxbits - length)) != (hi >> (ps[0].maxbits - length)):
             length -= 1
-        return Prefix(ps[0].version, lo >> (ps[0].maxbits - length) << (ps[0].maxbits - length), length, ps[0].root)
+        cover = Prefix(ps[0].version, lo >> (ps[0].maxbits - length) << (ps[0].maxbits - length), length, ps[0].root)
+        if cover.num_addresses != sum(p.num_addresses for p in ps):
+            # the cover would take in what lies between the subnets (another site's nodes, free space
+            # the allocator may give anyone): Kubernetes gets one node range per family, so refuse
+            texts = ", ".join(p.text for p in ps)
+            raise KubernetesNetworkError(
+                f"{what}: network {net_id!r} holds {fam} subnets {texts}, which no one range covers alone ({cover.text} takes in "
+                f"addresses that are not the nodes'); Kubernetes takes one node range per {fam}: give the site a node_lengths.{fam} "
+                "that holds every node from the start, or a node_supernet of its own", field=what)
+        return cover
 
     def space(self, role: str, fam: str) -> Ipam:
         """The namespace a role's range lives in: the plan's, or the cluster's own when cluster-scoped."""

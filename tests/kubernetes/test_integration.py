@@ -77,3 +77,30 @@ def test_a_grown_node_network_is_one_node_range_covering_its_subnets():
                 pod_networks={"ipv6": ipam.network_by_key("lab/k8s/pods").id}, machines=machines, ula=ula_sequence())
     assert r.nodes.ranges["ipv4"].text == "10.10.0.0/23"
     assert yaml.safe_load(render_all(c, r)["gardener/shoot-networking.yaml"])["spec"]["networking"]["nodes"] == "10.10.0.0/23"
+
+
+def test_a_grown_node_network_with_a_gap_is_refused_naming_the_subnets():
+    """The second subnet is not next to the first (another site took it): no one node range may cover both."""
+    import pytest
+
+    from constructs_lib.kubernetes import KubernetesNetworkError
+
+    ipam = Ipam()
+    ipam.create_network("node-super", prefixes=["10.10.0.0/16", "2001:db8:10::/48"])
+    ipam.create_network("pod-super", prefixes=["2001:db8:100::/48"])
+    first = dict(node_supernet="node-super", cluster="k8s", pod_supernet="pod-super", gateways=(), control_plane=("cp-0",),
+                 wireguard=None, max_router_routes=400)
+    openstack_plan(ipam, OpenStackClusterSpec(site="lab", workers=("worker-0",), **first))
+    openstack_plan(ipam, OpenStackClusterSpec(site="ber", workers=("worker-0",), **first))  # takes 10.10.1.0/24
+    osp = openstack_plan(ipam, OpenStackClusterSpec(site="lab", workers=tuple(f"worker-{i}" for i in range(300)),
+                                                     node_subnets={"ipv4": 2}, **first))
+    assert [s.cidr for s in osp.all_subnets("ipv4")] == ["10.10.0.0/24", "10.10.2.0/24"]
+    node_net = ipam.network_by_key("lab/k8s-nodes")
+    machines = [NodeSpec(name=n.name, addresses={f: a for f, a in n.addresses.items() if a}, prefixes={"ipv6": n.pod_prefix})
+                for n in osp.nodes.values() if n.pod_prefix]
+    c = parse_cluster({"name": "k8s", "ip_families": ["ipv4", "ipv6"], "pods": "v4private, v6fromNode", "node_cidr_mask_size": {"ipv4": 26},
+                       "services": "10.240.16.0/20, v6private/108", "targets": ["kubeadm", "gardener"]})
+    with pytest.raises(KubernetesNetworkError, match=r"holds ipv4 subnets 10.10.0.0/24, 10.10.2.0/24, which no one range covers alone "
+                                                     r"\(10.10.0.0/22 takes in addresses that are not the nodes'\)"):
+        resolve(c, ipam, node_networks={"ipv4": node_net.id, "ipv6": node_net.id},
+                pod_networks={"ipv6": ipam.network_by_key("lab/k8s/pods").id}, machines=machines, ula=ula_sequence())
