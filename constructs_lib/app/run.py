@@ -184,8 +184,8 @@ def _show(entry: Any) -> str:
 
 
 # -- synth -------------------------------------------------------------------------------------
-#: set once this run's store transaction committed (what a later failure must say)
-_COMMITTED: list[bool] = []
+#: how far this run got past its store transaction: "stored", then "published" (what a later failure must say)
+_COMMITTED: list[str] = []
 
 def flag(environ: Any, name: str) -> bool:
     """A yes/no environment variable (``inputs.env_flag``), refused as a plan problem."""
@@ -220,15 +220,18 @@ def synth(plan_path: str = DEFAULT_PLAN, *, lock: str | None = None, outdir: str
     except KeyboardInterrupt:
         progress.done()
         if _COMMITTED:
-            print("dualstack: interrupted after the allocations were stored; the output was not replaced: run synth again",
-                  file=sys.stderr)
+            done = "the output was written, the lock file may not be" if _COMMITTED[-1] == "published" else "the output was not replaced"
+            print(f"dualstack: interrupted after the allocations were stored; {done}: run synth again", file=sys.stderr)
         else:
             print("dualstack: interrupted; nothing was written", file=sys.stderr)
         return 130
     except (DualstackError, MovedKeys, OSError) as e:
         progress.done()
         lines = _lines(e)
-        if _COMMITTED:  # the store (or lock) holds the run's allocations; only publishing failed
+        if _COMMITTED and _COMMITTED[-1] == "published":  # with a store: only the lock file beside the plan is behind
+            lines.append("the allocations were stored and the output written, but the lock file was not: "
+                         "fix this and run synth again (it writes the lock from the store)")
+        elif _COMMITTED:  # the store (or lock) holds the run's allocations; only publishing failed
             lines.append("the allocations were stored, the output was not replaced: fix this and run synth again")
         return _fail(lines)
     finally:
@@ -288,12 +291,13 @@ def _synth(ctx: _Context, out: OutputFolder, *, prune: bool, against: str | None
             return Outcome(document, value=(allocated, plan_diff, staging, document), reasons={k: "prune" for k in pruned})
 
         allocated, plan_diff, staging, document = transact(ctx.store, ctx.owner, work)
-        _COMMITTED.append(True)
+        _COMMITTED.append("stored")
         try:
             notes += out.publish(staging)
         except BaseException:
             out.discard(staging)
             raise
+        _COMMITTED.append("published")
         if ctx.shared:  # the reviewed record: exactly this owner's allocations and what they hang from
             committed_store.write(_view(document, ctx))
     return allocated, plan_diff, notes

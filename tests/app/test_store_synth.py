@@ -183,3 +183,30 @@ def test_a_node_dropped_from_a_plan_on_a_store_is_stale_until_prune(tmp_path, fr
     assert r.returncode == 0 and "0 stale" in r.stderr, r.stderr
     keys = set(PostgresStore(fresh_pg_url).read()["allocations"])
     assert "site-a/k8s-nodes/w-1/ipv4" not in keys and "site-b/k8s-nodes/w-0/ipv4" in keys
+
+
+def test_a_failure_writing_the_lock_after_publishing_says_what_was_written(tmp_path, fresh_pg_url, monkeypatch, capsys):
+    from constructs_lib.app import run
+    from constructs_lib.store import lockfile as lockfile_store
+
+    a = make_project(tmp_path / "a", plan_for("team-a", "site-a", ["w-0"]))
+    assert synth(a, fresh_pg_url).returncode == 0
+    before = (a / "ipam.lock.json").read_bytes()
+    (a / "plan.yaml").write_text(yaml.safe_dump(plan_for("team-a", "site-a", ["w-0", "w-1"]), sort_keys=False))
+
+    def disk_full(self, document):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(lockfile_store.LockfileStore, "write", disk_full)
+    monkeypatch.setenv("DUALSTACK_STORE", fresh_pg_url)
+    monkeypatch.chdir(a)
+    assert run.synth("plan.yaml") == 2
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "the output written, but the lock file was not" in err, err
+    assert "w-1" in (a / "cdktf.out/stacks/site-a/cdk.tf.json").read_text()
+    assert (a / "ipam.lock.json").read_bytes() == before
+    assert "site-a/k8s-nodes/w-1/ipv4" in PostgresStore(fresh_pg_url).read()["allocations"]
+    monkeypatch.undo()
+    r = synth(a, fresh_pg_url)  # run again: the lock follows the store
+    assert r.returncode == 0, r.stderr
+    assert "site-a/k8s-nodes/w-1/ipv4" in json.loads((a / "ipam.lock.json").read_text())["allocations"]
