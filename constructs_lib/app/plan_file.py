@@ -16,7 +16,7 @@ from typing import Any, Optional
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, create_model, model_validator
 
 from .. import sites as site_kinds
-from ..errors import DualstackError, error_path, one_line, validation_lines
+from ..errors import DualstackError, bounded_repr, error_path, one_line, validation_lines
 from ..inputs import MAX_PLAN_BYTES, read_yaml
 from ..ipam.keys import check_owner
 from ..store.base import CLI_OWNER
@@ -139,6 +139,9 @@ def parse_plan(raw: Any, where: str = "plan") -> tuple[Any, dict[str, ClusterSpe
         raise PlanError([f"{where}: the plan is empty; it needs super_networks, sites or kubernetes (see plan.yaml or dualstack schema)"])
     if not isinstance(raw, dict):
         raise PlanError([f"{where}: the plan must be a mapping with super_networks, sites and kubernetes"])
+    unprintable = _unprintable_text(raw)
+    if unprintable:
+        raise PlanError(unprintable)
     version = raw.get("version", 1)
     if version not in VERSIONS or isinstance(version, bool):
         raise PlanError([f"version: {one_line(repr(version))} is not a plan format this dualstack reads ({', '.join(map(str, VERSIONS))}); "
@@ -192,6 +195,29 @@ def parse_plan(raw: Any, where: str = "plan") -> tuple[Any, dict[str, ClusterSpe
     if lines:
         raise PlanError(sorted(dict.fromkeys(lines), key=lines.index))
     return plan, clusters
+
+
+def _unprintable_text(raw: Any) -> list[str]:
+    """Every key or string of the plan holding a control, line-break or format character (a
+    newline, U+0085, U+2028, a zero-width space...): plan text is printable and on one line, so
+    what reaches the Terraform, YAML and config files is what the reviewer saw."""
+    lines: list[str] = []
+    stack: list[tuple[str, Any]] = [("", raw)]
+    while stack and len(lines) < 20:
+        path, v = stack.pop()
+        if isinstance(v, dict):
+            for k, item in v.items():
+                here = f"{path}.{k}" if path else str(k)
+                stack.append((here, item))
+                if isinstance(k, str) and not k.isprintable():
+                    lines.append(f"{path or 'plan'}: key {bounded_repr(k)} holds a control or line-break character; keys are printable text")
+        elif isinstance(v, list):
+            stack.extend((f"{path}[{i}]", item) for i, item in enumerate(v))
+        elif isinstance(v, str) and not v.isprintable():
+            bad = next(c for c in v if not c.isprintable())
+            lines.append(f"{path}: {bounded_repr(v)} holds U+{ord(bad):04X}, a control, line-break or format character; "
+                         "plan text is one printable line")
+    return sorted(lines)
 
 
 def load_plan(path: str | Path) -> tuple[Any, dict[str, ClusterSpec]]:

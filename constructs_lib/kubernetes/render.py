@@ -26,13 +26,20 @@ NAME = {"ipv4": "IPv4", "ipv6": "IPv6"}
 
 
 # libyaml's emitter when PyYAML has it (its wheels do): 5x faster on a 3,000-node cluster's join
-# configurations, and byte-identical to the Python emitter on everything the plan lets through
-# (names, CIDRs, Terraform templates: tests/kubernetes/test_render.py compares the two)
-_SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+# configurations. The two emitters write the same bytes for printable text (names, CIDRs,
+# Terraform templates) but escape line breaks and control characters differently, so a document
+# holding any of those goes through the Python emitter, which every machine has: the output never
+# depends on how PyYAML was built (tests/kubernetes/test_render.py compares the two).
+_FastSafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_NOT_PLAIN = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 
 
-class _Dumper(_SafeDumper):  # type: ignore[misc, valid-type]
+class _Dumper(_FastSafeDumper):  # type: ignore[misc, valid-type]
     """Safe YAML; Terraform template text single-quoted, so what Terraform puts in stays a string."""
+
+
+class _PythonDumper(yaml.SafeDumper):
+    """The same, on PyYAML's Python emitter: for documents holding text the two emitters escape differently."""
 
 
 def _str(dumper: Any, value: str) -> yaml.ScalarNode:
@@ -44,15 +51,37 @@ def _str(dumper: Any, value: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _str)
+_PythonDumper.add_representer(str, _str)
 _OPTS = dict(Dumper=_Dumper, sort_keys=True, default_flow_style=False, width=10_000, allow_unicode=True)
 
 
+def _plain(value: Any) -> bool:
+    """Every string in ``value`` (keys too) is printable text without line breaks."""
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            if _NOT_PLAIN.search(v):
+                return False
+        elif isinstance(v, dict):
+            stack.extend(v.keys())
+            stack.extend(v.values())
+        elif isinstance(v, (list, tuple)):
+            stack.extend(v)
+    return True
+
+
+def _opts(docs: Sequence[Any]) -> dict[str, Any]:
+    return _OPTS if _plain(docs) else dict(_OPTS, Dumper=_PythonDumper)
+
+
 def dump(doc: Any) -> str:
-    return yaml.dump(doc, **_OPTS)
+    return yaml.dump(doc, **_opts([doc]))
 
 
 def dump_all(docs: Sequence[Any]) -> str:
-    return yaml.dump_all(list(docs), **_OPTS)
+    docs = list(docs)
+    return yaml.dump_all(docs, **_opts(docs))
 
 
 def _join(ranges: Sequence[ResolvedRange]) -> str:

@@ -56,6 +56,11 @@ CASES = [
      "sites.os-fra.openstack.site: unknown key; the site's name (os-fra) is used, drop it"),
     ("owner-cli", edit(lambda p: p.update(owner="cli")),
      "owner: 'cli' is the owner `dualstack ipam` acts as by default; name the plan's team (owner: team-a)"),
+    ("line-break-in-text", edit(lambda p: k8s(p).update(calico={"ipv4_autodetection_method": "interface=eth0\x85x"})),
+     "kubernetes.fra.calico.ipv4_autodetection_method: 'interface=eth0\\x85x' holds U+0085, a control, line-break or format "
+     "character; plan text is one printable line"),
+    ("newline-in-name", edit(lambda p: os_(p)["workers"].append("w\nx")),
+     "sites.os-fra.openstack.workers[3]: 'w\\nx' holds U+000A"),
     ("both-kinds", edit(lambda p: p["sites"]["os-fra"].update(aws={})), "sites.os-fra: give exactly one of openstack: or aws:"),
     ("site-name", edit(lambda p: p["sites"].update({"OS_Fra": p["sites"].pop("os-fra")}) or p["kubernetes"]["fra"].update(site="OS_Fra")),
      "sites.OS_Fra: a site name is lower-case letters, digits and '-'"),

@@ -315,3 +315,7 @@ def test_libyaml_and_python_emitters_write_the_same_bytes():
              "list": ["10.0.0.0/24", "yes", "0x10", "", "~", "a: b", "#c", "ünïcode", "x" * 300], "n": 5, "t": True, "none": None,
              "nested": {"b": [{"c": "d"}], "a": "'q'"}}] * 2
     assert _yaml.dump_all(docs, **_render._OPTS) == _yaml.dump_all(docs, **dict(_render._OPTS, Dumper=Python))
+    # text the two emitters escape differently goes through the Python one, on every machine
+    odd = [{"v": "interface=eth0\x85x", "w": "a\tb", "x": "line\u2028break"}]
+    assert _render.dump_all(odd) == _yaml.dump_all(odd, **dict(_render._OPTS, Dumper=Python))
+    assert _yaml.dump_all(odd, **_render._OPTS) != _yaml.dump_all(odd, **dict(_render._OPTS, Dumper=Python))  # why
