@@ -52,7 +52,8 @@ CANONICAL_KIND = {"v4fromnode": "fromNode", "v6fromnode": "fromNode"}
 
 _TOKEN = re.compile(r"^(?P<base>[^+]*)(?P<mod>\+.*)?$")
 _KEYWORD = re.compile(r"^(?P<kw>[A-Za-z0-9]+)(?:/(?P<len>[^/]*))?$")
-_MODIFIER = re.compile(r"^\+prefix(?:/(?P<len>\d+))?$")
+_MODIFIER = re.compile(r"^\+prefix(?:/(?P<len>[0-9]+))?$")
+_DIGITS = re.compile("[0-9]+")  # ASCII only: str.isdigit() and \d also take superscripts and other scripts' digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +173,7 @@ def parse_role(value: str | Sequence[str], role: str, field: str | None = None) 
                 raise fail(i, f"{SPELLING[kw]} takes no length; write {SPELLING[kw]}")
             length = None
             if raw_len is not None:
-                if not raw_len.isdigit() or len(raw_len) > 3 or not 1 <= int(raw_len) <= MAXBITS[family]:
+                if not _DIGITS.fullmatch(raw_len) or len(raw_len) > 3 or not 1 <= int(raw_len) <= MAXBITS[family]:
                     shown = raw_len if len(raw_len) <= 10 else f"{raw_len[:6]}... ({len(raw_len)} digits)"
                     raise fail(i, f"length /{shown} is not an {_family_name(family)} prefix length (1 to {MAXBITS[family]})")
                 length = int(raw_len)

@@ -39,3 +39,25 @@ def test_a_strategy_with_a_huge_length_is_one_short_line(value):
 
 def test_no_engine_is_an_error_the_cli_reports_in_one_line():
     assert issubclass(EngineError, DualstackError)
+
+
+@pytest.mark.parametrize("value", ["v6private/\u00b9\u2070\u2078", "v6private/\u0661\u0660\u0668", "v6private+prefix/\u0668\u0660"])
+def test_a_strategy_length_in_other_digits_is_refused(value):
+    with pytest.raises(StrategyError, match="prefix length|unknown modifier"):
+        parse_role(value, "nodes" if "+prefix" in value else "pods", "kubernetes.fra.pods")
+
+
+def test_a_missing_engine_is_one_line_and_exit_2(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for name in ("plan.yaml", "ipam.lock.json"):
+        shutil.copy(root / name, tmp_path / name)
+    r = subprocess.run([sys.executable, "-m", "constructs_lib", "synth"], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                       env={"PATH": "/usr/bin:/bin", "DUALSTACK_ENGINE": "cdktn", "CHECKPOINT_DISABLE": "1", "HOME": str(tmp_path)})
+    assert r.returncode == 2, r.stderr
+    assert r.stderr == "dualstack: error: DUALSTACK_ENGINE=cdktn: no CDK engine is installed (pip install -e '.[cdktn]')\n"
+    assert not (tmp_path / "cdktf.out").exists()
