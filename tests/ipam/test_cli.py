@@ -3,28 +3,12 @@
 import os
 import subprocess
 import sys
-import textwrap
 
 import yaml
 
 from constructs_lib.cli import main
 
-SEED = textwrap.dedent("""\
-    ---
-    id: tenant-super-network-mini-lab
-    name: Project Super Network
-    description: Super network of all project networks
-    partitionid: mini-lab
-    prefixes:
-    - 10.0.0.0/16
-    - 2001:db8:0:10::/64
-    defaultchildprefixlength:
-      IPv4: 22
-      IPv6: 96
-    privatesuper: true
-    ...
-""")
-PROJECT = "4b9b17c4-2d7c-4190-ae95-dda44e430fa6"
+from .test_cli_metalctl import PROJECT, SEED_SUPER as SEED  # the seed's super network, as written there
 
 
 def dualstack(*args, cwd):

@@ -26,22 +26,7 @@ from constructs_lib.ipam.errors import (
 )
 from constructs_lib.ipam.prefix import Prefix
 
-# The seed's "Install a System in Dual-Stack Mode" example, verbatim.
-SEED_BOOTSTRAP = """\
-pxeboot_subnet: 198.51.100.0/24
-management_subnet: fd01::/64,198.51.0.0/24
-management_start_address: fd01::2,198.51.0.2
-management_end_address: fd01::ffff,198.51.0.200
-management_gateway_address: fd01::1,198.51.0.1
-external_oam_subnet: fd00::/64,10.20.5.0/24
-external_oam_gateway_address: fd00::1,10.20.5.1
-external_oam_floating_address: fd00::3,10.20.5.3
-external_oam_node_0_address: fd00::4,10.20.5.4
-external_oam_node_1_address: fd00::5,10.20.5.5
-cluster_host_subnet: aefd:100::/64,198.51.100.0/24
-cluster_pod_subnet: aefd:206::/64,172.16.0.0/16
-cluster_service_subnet: aefd:207::/112,10.96.0.0/12
-"""
+from .seed import BOOTSTRAP as SEED_BOOTSTRAP  # the seed's "Install a System in Dual-Stack Mode" example, verbatim
 
 
 def roles(floating=None, c0=None, c1=None, gateway=None):
