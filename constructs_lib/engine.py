@@ -30,7 +30,7 @@ ENGINES = ("cdktf", "cdktn")
 #: names taken from the engine module; ``Construct`` comes from ``constructs`` (shared by both)
 _NAMES = (
     "App", "Fn", "LocalBackend", "TerraformDataSource", "TerraformElement", "TerraformOutput", "TerraformProvider",
-    "TerraformProviderGeneratorMetadata", "TerraformResource", "TerraformStack", "TerraformVariable", "Testing",
+    "TerraformProviderGeneratorMetadata", "TerraformResource", "TerraformStack", "TerraformVariable", "Testing", "Token",
 )
 
 _module: ModuleType | None = None
@@ -119,7 +119,7 @@ def __getattr__(name: str) -> Any:
 if TYPE_CHECKING:  # pragma: no cover
     from cdktf import (  # noqa: F401
         App, Fn, LocalBackend, TerraformDataSource, TerraformElement, TerraformOutput, TerraformProvider,
-        TerraformProviderGeneratorMetadata, TerraformResource, TerraformStack, TerraformVariable, Testing,
+        TerraformProviderGeneratorMetadata, TerraformResource, TerraformStack, TerraformVariable, Testing, Token,
     )
     from constructs import Construct  # noqa: F401
 

@@ -33,6 +33,7 @@ from constructs_lib.aws.poc import (  # noqa: F401  (re-exported: the spec lives
     vpc_props,
 )
 from constructs_lib.engine import Construct, LocalBackend, TerraformStack, TerraformVariable
+from constructs_lib.providers.elements import remember_scope
 from constructs_lib.ipam import Ipam
 
 __all__ = ["AwsIpv6Spec", "AwsIpv6Stack", "build_aws_ipv6_stack"]
@@ -67,6 +68,7 @@ class AwsIpv6Stack(TerraformStack):
         pconfig.to_terraform()  # schema check of the provider arguments, before the stack exists
         security = security if security is not None else FleetSecurity.from_spec(spec)
         super().__init__(scope, stack_id)
+        remember_scope(self, scope, stack_id)
         self.spec = spec
         LocalBackend(self, path=backend_path)
         AwsProvider(self, "aws", pconfig)

@@ -23,13 +23,13 @@ for a stack used without our app.
 
 from __future__ import annotations
 
-from constructs_lib.engine import Construct, LocalBackend, TerraformOutput, TerraformStack
+from constructs_lib.engine import Construct, LocalBackend, TerraformStack
 from constructs_lib.ipam import Ipam
 from constructs_lib.openstack.cluster_plan import ClusterPlan, OpenStackClusterSpec, plan_cluster
 from constructs_lib.openstack.instance import ServerMember, Servers
 from constructs_lib.openstack.keys import node_ports_name, tf_name
 from constructs_lib.openstack.neutron_rules import NeutronRuleError
-from constructs_lib.providers.elements import Provider
+from constructs_lib.providers.elements import Output, Provider, remember_scope
 from constructs_lib.providers.openstack_types import OpenstackProviderConfig
 from constructs_lib.openstack.network import (
     DualStackNetwork,
@@ -68,6 +68,7 @@ class OpenStackClusterStack(TerraformStack):
         provider = OpenstackProviderConfig(cloud=spec.cloud)
         provider.to_terraform()  # schema check before the stack exists
         super().__init__(scope, stack_id)
+        remember_scope(self, scope, stack_id)
         self.spec = spec
         self.plan = plan
         LocalBackend(self, path=backend_path)
@@ -169,23 +170,23 @@ class OpenStackClusterStack(TerraformStack):
 
     def _outputs(self, plan: ClusterPlan) -> None:
         spec = self.spec
-        TerraformOutput(self, "node_addresses", description="each node's fixed IPs per family, by node name",
-                        value=self.ports.addresses())
-        TerraformOutput(self, "vip_addresses", description="control-plane VIPs per family",
-                        value={fam: vip.vip for fam, vip in self.vips.items()})
-        TerraformOutput(self, "subnets", description="the node subnets per family",
-                        value={fam: self.network.cidr(fam) for fam in self.network.families})
+        Output(self, "node_addresses", description="each node's fixed IPs per family, by node name",
+               value=self.ports.addresses())
+        Output(self, "vip_addresses", description="control-plane VIPs per family",
+               value={fam: vip.vip for fam, vip in self.vips.items()})
+        Output(self, "subnets", description="the node subnets per family",
+               value={fam: self.network.cidr(fam) for fam in self.network.families})
         # the seed keeps the control plane endpoint IPv4 (one address or a name); VIPv6 is served by HAProxy too
         endpoint = self.vips["ipv4"].vip if "ipv4" in self.vips else self.vips["ipv6"].vip
-        TerraformOutput(self, "control_plane_endpoint", value=endpoint)
+        Output(self, "control_plane_endpoint", value=endpoint)
         if plan.pod_range is not None:
-            TerraformOutput(self, "pod_range_ipv6", value=plan.pod_range)
-            TerraformOutput(self, "node_pod_prefixes", description="the IPv6 prefix routed to each node",
-                            value={n.name: n.pod_prefix for n in plan.nodes.values() if n.pod_prefix})
+            Output(self, "pod_range_ipv6", value=plan.pod_range)
+            Output(self, "node_pod_prefixes", description="the IPv6 prefix routed to each node",
+                   value={n.name: n.pod_prefix for n in plan.nodes.values() if n.pod_prefix})
         if self.floating_ip is not None:
-            TerraformOutput(self, "vip_floating_ip", value=self.floating_ip.address)
+            Output(self, "vip_floating_ip", value=self.floating_ip.address)
         if spec.wireguard is not None:
-            TerraformOutput(self, "wireguard", value={"wg_ipv6_cidr": spec.wireguard.wg_ipv6_cidr, "wg_ipv6_gw": spec.wireguard.wg_ipv6_gw})
+            Output(self, "wireguard", value={"wg_ipv6_cidr": spec.wireguard.wg_ipv6_cidr, "wg_ipv6_gw": spec.wireguard.wg_ipv6_gw})
 
 
 def build_openstack_cluster(scope: Construct, stack_id: str, *, plan: ClusterPlan | None = None, backend_path: str | None = None,

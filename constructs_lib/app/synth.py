@@ -19,7 +19,8 @@ def synthesize(plan, allocated: Allocated, outdir: str, backend_path: Callable[[
     # pure work first: the engine may still be loading (main.py preloads it)
     outputs = {cluster: planned.output_values() for cluster, planned in allocated.clusters.items()
                if plan.kubernetes[cluster].site is not None}
-    from ..engine import App, TerraformOutput
+    from ..engine import App
+    from ..providers.elements import Output
 
     app = App(outdir=outdir)
     kinds = site_kinds.kinds()
@@ -34,6 +35,6 @@ def synthesize(plan, allocated: Allocated, outdir: str, backend_path: Callable[[
         for output, value in values.items():
             # YAML files structured, not text: consumers read `terraform output -json`, and cdktf's HCL
             # renderer writes a multi-line output string as an invalid quoted string
-            TerraformOutput(stacks[site], output, value=value, description=f"Kubernetes cluster {cluster}: rendered configuration")
+            Output(stacks[site], output, value=value, description=f"Kubernetes cluster {cluster}: rendered configuration")
     app.synth()
     return list(stacks)

@@ -20,7 +20,7 @@ import ipaddress
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-from constructs_lib.engine import Construct, TerraformOutput
+from constructs_lib.engine import Construct
 from constructs_lib.ipam import Ipam
 from constructs_lib.openstack.security_rules import ICMP_MESSAGES, LINK_LOCAL_V6, prefix_slug
 from constructs_lib.providers.aws_types import (
@@ -34,7 +34,7 @@ from constructs_lib.providers.aws_types import (
     AwsVpcSecurityGroupEgressRule,
     AwsVpcSecurityGroupIngressRule,
 )
-from constructs_lib.providers.elements import Resource, interp, ref
+from constructs_lib.providers.elements import Output, Resource, interp, ref, remember_scope
 
 from .common import AwsConfigError, fail, logical
 from .fleet_plan import ANYWHERE_WORD, ExplicitPrefixes, FleetPlan, FleetProps, FleetSecurity, PrefixCount, plan_fleet
@@ -149,6 +149,7 @@ class VmFleet(Construct):
         if not isinstance(security, FleetSecurity):
             raise AwsConfigError(f"VmFleet({id}).security: {security!r} is not a FleetSecurity")
         super().__init__(scope, id)
+        remember_scope(self, scope, id)
         props = plan.props
         self.props = props
         self.plan: FleetPlan = plan
@@ -233,12 +234,11 @@ class VmFleet(Construct):
             tags={**tags, "Name": "${each.key}"},
         ), for_each=f"aws_network_interface.{self.name}")
 
-        out = TerraformOutput(
+        Output(
             self, f"{self.name}_ipv6_prefixes",
             value=f"${{{{ for k, eni in aws_network_interface.{self.name} : k => eni.ipv6_prefixes }}}}",
             description=f"the /80s of fleet {props.name}, by VM name",
         )
-        out.override_logical_id(f"{self.name}_ipv6_prefixes")
 
     @classmethod
     def from_props(cls, scope: Construct, id: str, *, ipam: Ipam, vpc: Ipv6Vpc, props: FleetProps,

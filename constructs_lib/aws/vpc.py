@@ -11,7 +11,7 @@ from constructs_lib.engine import Construct
 
 from constructs_lib.ipam import Ipam
 
-from constructs_lib.providers.elements import Resource, interp, ref
+from constructs_lib.providers.elements import Resource, interp, ref, remember_scope
 
 from .common import AwsConfigError, NAT64_PREFIX, logical
 from .vpc_plan import SubnetTier, VpcPlan, VpcProps, plan_vpc
@@ -39,6 +39,7 @@ class Ipv6Vpc(Construct):
         if not isinstance(plan, VpcPlan):
             raise AwsConfigError(f"Ipv6Vpc({id}).plan: {type(plan).__name__} is not a VpcPlan; plan with plan_vpc(ipam, props)")
         super().__init__(scope, id)
+        remember_scope(self, scope, id)
         props = plan.props
         self.props = props
         self.plan: VpcPlan = plan

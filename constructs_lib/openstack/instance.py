@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from typing import Mapping, Sequence
 
 from constructs_lib.engine import Construct
-from constructs_lib.providers.elements import Resource, interp, ref
+from constructs_lib.providers.elements import Resource, interp, ref, remember_scope
 from constructs_lib.providers.openstack_types import OpenstackComputeInstanceV2, OpenstackComputeInstanceV2Network
 
 from .keys import check_part
@@ -57,6 +57,7 @@ class Server(Construct):
         _check_choices(where, flavor_name, flavor_id, image_name, image_id)
         claim(scope, where, [(INSTANCE, self.key)])
         super().__init__(scope, id)
+        remember_scope(self, scope, id)
         self.name = name
         self.ports = list(ports)
         self.instance = Resource(self, self.key, OpenstackComputeInstanceV2(
@@ -113,6 +114,7 @@ class Servers(Construct):
             _check_choices(where, pick["flavor_name"], pick["flavor_id"], pick["image_name"], pick["image_id"])
         claim(scope, f"servers {self.key}", [(INSTANCE, self.key)])
         super().__init__(scope, id)
+        remember_scope(self, scope, id)
         self.ports = ports
         self.members = dict(members)
         self.defaults = defaults

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from constructs_lib.engine import Construct
-from constructs_lib.providers.elements import DataSource, Resource, interp, ref
+from constructs_lib.providers.elements import DataSource, Resource, interp, ref, remember_scope
 from constructs_lib.providers.openstack_types import (
     DataOpenstackNetworkingSubnetpoolV2,
     OpenstackNetworkingNetworkV2,
@@ -172,6 +172,7 @@ class DualStackNetwork(Construct):
         slots += [("openstack_networking_router_interface_v2", subnet_name(self.key, f)) for f in plan.attached]
         claim(scope, f"network {name}", slots)
         super().__init__(scope, id)
+        remember_scope(self, scope, id)
         self.name = name
         self.ipv4_props, self.ipv6_props = ipv4, ipv6
         self.router_props = router

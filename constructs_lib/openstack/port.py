@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from constructs_lib.engine import Construct
-from constructs_lib.providers.elements import Dynamic, Resource, interp, ref
+from constructs_lib.providers.elements import Dynamic, Resource, interp, ref, remember_scope
 from constructs_lib.providers.openstack_types import (
     OpenstackNetworkingFloatingipV2,
     OpenstackNetworkingPortV2,
@@ -154,6 +154,7 @@ class DualStackPort(Construct):
         route_names = {rname: tf_name(network.key, tf_name(self.key, rname)) for rname in named}
         claim(scope, where, [(PORT, self.key)] + [(ROUTE, n) for n in route_names.values()])
         super().__init__(scope, id)
+        remember_scope(self, scope, id)
         self.name = name
         self.network = network
         self.families = fams
@@ -261,6 +262,7 @@ class DualStackPorts(Construct):
             route_groups[rname] = (families.pop(), routes)
         claim(scope, f"ports {key}", [(PORT, self.key)] + [(ROUTE, tf_name(network.key, tf_name(self.key, r))) for r in route_groups])
         super().__init__(scope, id)
+        remember_scope(self, scope, id)
         self.network = network
         self.families = fams
         self.members = dict(members)
@@ -385,6 +387,7 @@ class FloatingIpV4(Construct):
         assert isinstance(router, (NewRouter, ExistingRouter))
         claim(scope, label, [("openstack_networking_floatingip_v2", key)])
         super().__init__(scope, id)
+        remember_scope(self, scope, id)
         self.floating_ip = Resource(self, key, OpenstackNetworkingFloatingipV2(
             pool=pool, port_id=port.id, fixed_ip=port.address("ipv4"), description=description,
         ), depends_on=[network.interfaces["ipv4"].address])

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from constructs_lib.engine import Construct
-from constructs_lib.providers.elements import Resource, interp
+from constructs_lib.providers.elements import Resource, interp, remember_scope
 from constructs_lib.providers.openstack_types import OpenstackNetworkingSecgroupRuleV2, OpenstackNetworkingSecgroupV2
 
 from .keys import check_part
@@ -45,6 +45,7 @@ class DualStackSecurityGroup(Construct):
         claim(scope, f"security group {name}", [("openstack_networking_secgroup_v2", self.key),
                                                  ("openstack_networking_secgroup_rule_v2", self.key)])
         super().__init__(scope, id)
+        remember_scope(self, scope, id)
         self.name = name
         self.families = tuple(families)
         self.planned: list[NeutronRule] = planned
