@@ -15,7 +15,7 @@ from constructs_lib import engine  # noqa: E402
 
 engine.preload()  # the CDK engine (node + jsii) starts while the plan is read and allocated
 
-from constructs_lib.app.run import main_job  # noqa: E402
+from constructs_lib.app.run import exit_now, main_job  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(main_job(os.environ))
+    exit_now(main_job(os.environ))

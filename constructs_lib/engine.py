@@ -52,6 +52,10 @@ def engine_name() -> str:
 def preload() -> None:
     """Start loading the engine on a daemon thread (idempotent; errors surface on first use).
 
+    Returns once jsii's own Python import is done (about 0.15 s): that part is CPU-bound, and
+    running the caller's imports beside it would halve both, on one interpreter lock. What follows
+    (node starting, the assemblies loading) waits on node, which is when the caller's work runs.
+
     jsii's kernel connection is not thread-safe: until the load is done nothing else may use jsii,
     which holds here because every cdktf and constructs name comes through this module and waits.
     """
@@ -61,11 +65,22 @@ def preload() -> None:
             return
         _preload = threading.Thread(target=_preload_run, name="dualstack-engine-preload", daemon=True)
         _preload.start()
+    _jsii_imported.wait(timeout=5)  # bounded: a slow machine only loses the overlap
+
+
+#: set by the preload thread once ``import jsii`` is done (or failed)
+_jsii_imported = threading.Event()
 
 
 def _preload_run() -> None:
     global _preload_error
     try:
+        try:
+            import jsii  # noqa: F401  (both engines run on it)
+        except ImportError:
+            pass  # reported by _load, with the engine's name
+        finally:
+            _jsii_imported.set()
         _engine()
         import constructs  # noqa: F401  (the engine imports it too; make the Construct name free)
     except BaseException as e:  # reported to the first caller of an engine name, never lost

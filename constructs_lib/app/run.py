@@ -15,7 +15,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, NoReturn
 
 from ..aws.poc import OFFLINE_ENV
 from ..errors import DualstackError, one_line
@@ -193,6 +193,21 @@ def flag(environ: Any, name: str) -> bool:
         return env_flag(environ, name)
     except InputError as e:
         raise PlanError(e.lines) from None
+
+
+def exit_now(code: int) -> NoReturn:
+    """End the process once its work is written: exit handlers (jsii stops its node process),
+    flushed streams, then ``os._exit``. The interpreter's own teardown (every module and object
+    freed one by one) is 0.1-0.2 s of a 1.3 s main job, and frees nothing the OS would not."""
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed or broken pipe: nothing more to say
+            pass
+    os._exit(code)
 
 
 def main_job(environ: Any) -> int:

@@ -25,6 +25,8 @@ def test_preload_loads_in_the_background_and_the_first_name_waits_for_it():
 import sys, threading, time
 from constructs_lib import engine
 engine.preload()
+# it returns once jsii's own (CPU-bound) import is done (about 0.15 s), the engine still loading
+assert "jsii" in sys.modules
 engine.preload()  # idempotent
 assert engine._preload is not None and engine._preload.daemon
 # pure work meanwhile; then the first engine name joins the load and synthesizes as usual
