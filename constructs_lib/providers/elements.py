@@ -159,16 +159,35 @@ _META_ARGS = {
 
 
 def _merge(target: dict, source: Mapping[str, Any]) -> dict:
-    """cdktf's ``deepMerge`` (util.ts): maps merge key by key, a list onto a list concatenates,
-    anything else replaces. Copies only the maps it merges into, so the elements' own dicts stay as built."""
+    """cdktf's ``deepMerge`` (util.ts) into ``target``: maps merge key by key, a list onto a list
+    concatenates, a map onto a list merges by index (``add_override("fixed_ip.0.ip_address", ...)``),
+    anything else replaces. Copies what it merges into, so the elements' own values stay as built."""
     for key, value in source.items():
-        if isinstance(value, Mapping) and isinstance(target.get(key), dict):
-            target[key] = _merge(dict(target[key]), value)
-        elif isinstance(value, list) and isinstance(target.get(key), list):
-            target[key] = [*target[key], *value]
-        else:
-            target[key] = value
+        target[key] = _merged_value(target.get(key), value)
     return target
+
+
+def _merged_value(existing: Any, value: Any) -> Any:
+    if isinstance(value, Mapping):
+        if isinstance(existing, dict):
+            return _merge(dict(existing), value)
+        if isinstance(existing, list):
+            items = list(existing)
+            for key, item in value.items():
+                if isinstance(key, str) and key.isascii() and key.isdigit():  # JSON drops other keys of an array
+                    i = int(key)
+                    items.extend([None] * (i + 1 - len(items)))  # a hole past the end is written as null
+                    items[i] = _merged_value(items[i], item)
+            return items
+        return value
+    if isinstance(value, list) and isinstance(existing, list):
+        return [*existing, *value]
+    return value
+
+
+def _sanitized(construct_id: str) -> str:
+    """A construct id as constructs' ``Node`` keeps it: path and address separators become ``--``."""
+    return construct_id.replace("/", "--").replace("\n", "--")
 
 
 class _Element:
@@ -183,6 +202,15 @@ class _Element:
 
     SECTION = "resource"
     SECTION_PREFIX = ""  # of the address: ``data.`` for data sources
+    __slots__ = ("_attrs", "_hcl_attrs", "tf_type", "logical_id", "_overrides", "path", "_fragments")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # a cdktf resource takes provider/lifecycle/count/depends_on as properties; silently
+        # keeping them as Python attributes would drop them from the output
+        if name not in _Element.__slots__:
+            raise AttributeError(f"{self.SECTION_PREFIX}{self.tf_type}.{self.logical_id}: {name!r} cannot be set on a typed "
+                                 f"element; use add_override({name!r}, ...), e.g. add_override(\"provider\", \"openstack.west\")")
+        object.__setattr__(self, name, value)
 
     def __init__(self, scope: Construct, logical_id: str, args: Block, *, for_each: Mapping[str, Any] | str | None,
                  depends_on: Sequence[str], dynamic: Mapping[str, Dynamic] | None) -> None:
@@ -203,13 +231,7 @@ class _Element:
 
     def add_override(self, path: str, value: Any) -> None:
         """cdktf's escape hatch, as ``TerraformElement.addOverride``: a dotted path into the block."""
-        parts = path.split(".")
-        node = self._overrides
-        for part in parts[:-1]:
-            if not isinstance(node.get(part), dict):
-                node[part] = {}
-            node = node[part]
-        node[parts[-1]] = value
+        _override(self._overrides, path, value)
         fragments = getattr(self, "_fragments", None)
         if fragments is not None:
             fragments.changed()
@@ -292,7 +314,8 @@ class Output:
     ``name`` is the Terraform name as given (letters, digits, ``_`` and ``-``), wherever the scope
     sits in the tree; the stack's ``//`` metadata maps the construct path to it, as cdktf's own
     ``TerraformOutput`` does. Carried into the stack like the typed elements; under
-    ``cdktf synth --hcl`` it is a plain ``TerraformOutput``.
+    ``cdktf synth --hcl`` it is a plain ``TerraformOutput``. ``add_override(path, value)`` works
+    as on any cdktf element (``add_override("depends_on", ["aws_instance.vm"])``).
     """
 
     def __init__(self, scope: Construct, name: str, *, value: Any, description: str | None = None,
@@ -307,11 +330,33 @@ class Output:
         if sensitive is not None:
             body["sensitive"] = sensitive
         self._body = body
+        self._overrides: dict[str, Any] = {}
         self.path, self._fragments = _stack_elements(scope).add_output(self, scope)
 
     @property
     def address(self) -> str:
         return f"output.{self.name}"
+
+    def add_override(self, path: str, value: Any) -> None:
+        """cdktf's escape hatch, as ``TerraformElement.addOverride``: a dotted path into the block."""
+        if isinstance(self._fragments, _Fragments):
+            _override(self._overrides, path, value)
+            self._fragments.changed()
+        else:  # --hcl: cdktf's own TerraformOutput
+            self._fragments.add_override(path, value)
+
+    def block(self) -> dict[str, Any]:
+        return _merge(dict(self._body), self._overrides)
+
+
+def _override(overrides: dict[str, Any], path: str, value: Any) -> None:
+    parts = path.split(".")
+    node = overrides
+    for part in parts[:-1]:
+        if not isinstance(node.get(part), dict):
+            node[part] = {}
+        node = node[part]
+    node[parts[-1]] = value
 
 
 _OUTPUT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -348,7 +393,7 @@ class _Fragments(TerraformElement):
             section, tf_type, name, body = member.fragment(hcl)
             out.setdefault(section, {}).setdefault(tf_type, {})[name] = body
         if self.outputs:
-            out["output"] = {o.name: dict(o._body) for o in self.outputs}
+            out["output"] = {o.name: o.block() for o in self.outputs}
             # the stack's output map (what `cdktf output` reads): construct path -> Terraform name
             index: dict[str, Any] = {}
             for o in self.outputs:
@@ -364,11 +409,15 @@ class _Fragments(TerraformElement):
         return self._token(False)
 
     def to_hcl_terraform(self) -> Any:
+        if len(self.members) + len(self.outputs) > 1:
+            # cdktf's HCL renderer reads one block per element: the rest would vanish without a word
+            raise SchemaError(f"{_scope_path(self)}: this stack's typed elements were made for JSON; for HCL build the app "
+                              "with App(hcl_output=True) or SYNTH_HCL_OUTPUT=true (what cdktf synth --hcl sets)")
         return self._token(True)
 
     def to_metadata(self) -> Any:
         overrides: dict[str, list[str]] = {}
-        for member in self.members:
+        for member in [*self.members, *self.outputs]:
             if member._overrides:  # the stack's deepMerge concatenates each element's list
                 overrides.setdefault(member.tf_type, []).extend(member._overrides)
         return {"overrides": overrides} if overrides else {}
@@ -386,6 +435,8 @@ class _StackElements:
         self.hcl = bool(app.hcl_output)
         self.paths: dict[str, str] = {}  # address -> construct path, for the duplicate message
         self.shared: _Fragments | None = None
+        self.output_paths: set[str] = set()
+        self.output_scopes: dict[str, str] = {}  # every scope path above an output -> that output's path
 
     def _claim(self, address: str, path: str) -> None:
         if address in self.paths:
@@ -408,7 +459,18 @@ class _StackElements:
 
     def add_output(self, output: "Output", scope: Construct) -> tuple[str, Any]:
         path = _child_path(scope, output.name)
+        parts = path.split("/")
+        above = ["/".join(parts[:i]) for i in range(1, len(parts))]
+        # the output map nests by construct path: an output and a scope holding another output
+        # cannot share a path (as a TerraformOutput construct and a construct could not)
+        clash = self.output_scopes.get(path) or next((p for p in above if p in self.output_paths), None)
+        if clash:
+            raise SchemaError(f"{output.address}: its path {path} and the output at {clash} collide in the stack's output "
+                              "map; give the output or the construct another name")
         self._claim(output.address, path)
+        self.output_paths.add(path)
+        for p in above:
+            self.output_scopes.setdefault(p, path)
         if self.hcl:
             element = TerraformOutput(scope, output.name, **output._body)
             element.override_logical_id(output.name)
@@ -425,7 +487,7 @@ def remember_scope(construct: Any, scope: Any, id: str) -> None:
     Our constructs and stacks call it right after ``super().__init__(scope, id)``; a construct that
     does not is looked up through jsii on first use, with the same answer.
     """
-    cid = id.replace("/", "--")  # as constructs' Node sanitizes an id
+    cid = _sanitized(id)
     if isinstance(construct, TerraformStack) and isinstance(scope, App):  # a stack right under the app (the tree's root)
         construct._dualstack_path, construct._dualstack_stack, construct._dualstack_app = cid, construct, scope
         return
@@ -448,7 +510,7 @@ def _scope_path(scope: Any) -> str:
 
 def _child_path(scope: Any, construct_id: str) -> str:
     parent = _scope_path(scope)
-    cid = construct_id.replace("/", "--")
+    cid = _sanitized(construct_id)
     return f"{parent}/{cid}" if parent else cid
 
 

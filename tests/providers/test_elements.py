@@ -59,7 +59,9 @@ class _RefData(TerraformDataSource):
 
 
 def _ref_output(scope, name, **kw):
-    TerraformOutput(scope, name, **kw).override_logical_id(name)
+    out = TerraformOutput(scope, name, **kw)
+    out.override_logical_id(name)
+    return out
 
 
 def build(stack, *, ours: bool) -> None:
@@ -80,11 +82,13 @@ def build(stack, *, ours: bool) -> None:
         dynamic={"allowed_address_pairs": Dynamic(for_each="${each.value.pairs}", content=OpenstackNetworkingPortV2AllowedAddressPairs(
             ip_address="${allowed_address_pairs.value}"))})
     port.add_override("lifecycle.ignore_changes", ["tags"])
+    port.add_override("fixed_ip.0.ip_address", "10.0.0.9")  # into a list by index, as cdktf's deepMerge does
+    port.add_override("provider", "openstack.west")
     # a for_each map and an output of 70 entries (the fragment crosses jsii once, as a token)
     many = {f"n{i:03}": {"ip": f"10.0.1.{i}"} for i in range(70)}
     res(ports, "many", OpenstackNetworkingPortV2(network_id="n", name="${each.key}"), for_each=many)
     out(stack, "nodes", value={"a": "${openstack_networking_port_v2.node}"}, description="ports")
-    out(ports, "first", value="x")
+    out(ports, "first", value="x").add_override("depends_on", ["openstack_networking_port_v2.node"])
     out(stack, "many", value={k: v["ip"] for k, v in many.items()})
 
 
@@ -106,7 +110,8 @@ def test_the_stack_is_what_cdktf_elements_write(tmp_path, hcl):
     assert ours == theirs
     assert ("cdk.tf" if hcl else "cdk.tf.json") in ours
     text = next(iter(ours.values()))
-    for expected in ("ignore_changes", "default-v6", "allowed_address_pairs", "a-node", "first", "n069", "10.0.1.69"):
+    for expected in ("ignore_changes", "default-v6", "allowed_address_pairs", "a-node", "first", "n069", "10.0.1.69", "10.0.0.9",
+                     "openstack.west"):
         assert expected in text
 
 
@@ -152,3 +157,32 @@ def test_one_address_twice_in_a_stack_is_refused(tmp_path):
         Output(stack, "o", value=2)
     with pytest.raises(SchemaError, match=r"output 'bad name': not a Terraform name"):
         Output(stack, "bad name", value=3)
+
+
+def test_a_typed_element_takes_no_cdktf_properties_silently(tmp_path):
+    stack = TerraformStack(App(outdir=str(tmp_path)), "s")
+    r = Resource(stack, "net", OpenstackNetworkingNetworkV2(name="one"))
+    with pytest.raises(AttributeError, match=r"openstack_networking_network_v2.net: 'provider' cannot be set on a typed element; "
+                                             r"use add_override\('provider', \.\.\.\)"):
+        r.provider = "openstack.west"
+
+
+def test_an_output_and_a_scope_holding_another_output_cannot_share_a_path(tmp_path):
+    stack = TerraformStack(App(outdir=str(tmp_path)), "s")
+    Output(stack, "fleet", value=1)
+    with pytest.raises(SchemaError, match=r"output.ips: its path s/fleet/ips and the output at s/fleet collide"):
+        Output(Construct(stack, "fleet"), "ips", value=2)
+    other = TerraformStack(App(outdir=str(tmp_path / "2")), "s")
+    Output(Construct(other, "fleet"), "ips", value=2)
+    with pytest.raises(SchemaError, match=r"output.fleet: its path s/fleet and the output at s/fleet/ips collide"):
+        Output(other, "fleet", value=1)
+
+
+def test_hcl_of_a_stack_built_for_json_is_refused_not_cut_short(tmp_path):
+    from constructs_lib.engine import Testing
+
+    stack = TerraformStack(Testing.app(), "s")
+    Resource(stack, "one", OpenstackNetworkingNetworkV2(name="one"))
+    Resource(stack, "two", OpenstackNetworkingNetworkV2(name="two"))
+    with pytest.raises(Exception, match=r"typed elements were made for JSON; for HCL build the app with App\(hcl_output=True\)"):
+        Testing.synth_hcl(stack)
