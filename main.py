@@ -7,7 +7,6 @@ releases lock entries the plan no longer names.
 """
 
 import os
-import sys
 
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 

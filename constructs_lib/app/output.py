@@ -245,20 +245,10 @@ class OutputFolder:
                 planned.add(kept)
         return moves, renamed
 
-    def _check_legacy_state(self) -> None:
-        """State both at an earlier version's place and at ours: refused before anything runs."""
-        stacks = self.abs / "stacks"
-        for stack_dir in sorted(stacks.iterdir()) if stacks.is_dir() else ():
-            for suffix in ("", ".backup"):
-                old = stack_dir / f"terraform.{stack_dir.name}.tfstate{suffix}"
-                new = self.state_dir / f"{stack_dir.name}.tfstate{suffix}"
-                if old.is_file() and new.exists():
-                    raise OutputError(f"{old}: Terraform state of stack {stack_dir.name}, but {new} exists too; "
-                                      "keep the right one at the new place and remove the other")
-
-    def _move_legacy_state(self) -> list[str]:
-        """State an earlier version kept at ``stacks/<s>/terraform.<s>.tfstate`` goes to ``state/<s>.tfstate``."""
-        notes = []
+    def _legacy_state(self) -> list[tuple[Path, Path]]:
+        """(old, new) of the state an earlier version kept at ``stacks/<s>/terraform.<s>.tfstate``
+        (and its backup) and its place now, ``state/<s>.tfstate``. State at both places is refused."""
+        moves = []
         stacks = self.abs / "stacks"
         for stack_dir in sorted(stacks.iterdir()) if stacks.is_dir() else ():
             for suffix in ("", ".backup"):
@@ -269,9 +259,20 @@ class OutputFolder:
                 if new.exists():
                     raise OutputError(f"{old}: Terraform state of stack {stack_dir.name}, but {new} exists too; "
                                       "keep the right one at the new place and remove the other")
-                self.state_dir.mkdir(parents=True, exist_ok=True)
-                shutil.move(str(old), str(new))
-                notes.append(f"moved Terraform state {old} to {new} (state lives outside {self.path} now)")
+                moves.append((old, new))
+        return moves
+
+    def _check_legacy_state(self) -> None:
+        """State both at an earlier version's place and at ours: refused before anything runs."""
+        self._legacy_state()
+
+    def _move_legacy_state(self) -> list[str]:
+        """Move the state an earlier version kept inside the output to ``state/``."""
+        notes = []
+        for old, new in self._legacy_state():
+            self.state_dir.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(old), str(new))
+            notes.append(f"moved Terraform state {old} to {new} (state lives outside {self.path} now)")
         return notes
 
 

@@ -334,15 +334,12 @@ def _view(document: dict | None, ctx: _Context) -> dict | None:
 def _build(ctx: _Context, allocated: Allocated, view, plan_diff, review_base: Baseline, staging: Path, out: OutputFolder) -> None:
     from .synth import synthesize
 
-    # the pure parts first, while the engine may still be loading (main.py preloads it)
-    for cluster, planned in sorted(allocated.clusters.items()):
-        for name, text in sorted(planned.files.items()):
-            path = Path(staging, "kubernetes", cluster, name)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
     from ..starlingx import starlingx_files
 
-    for rel, text in sorted(starlingx_files(allocated.starlingx, ctx.committed_starlingx).items()):
+    # the pure parts first, while the engine may still be loading (main.py preloads it)
+    files = {f"kubernetes/{cluster}/{name}": text for cluster, planned in allocated.clusters.items() for name, text in planned.files.items()}
+    files.update(starlingx_files(allocated.starlingx, ctx.committed_starlingx))
+    for rel, text in sorted(files.items()):
         path = Path(staging, rel)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -22,6 +22,7 @@ from typing import Any, Mapping, Sequence
 
 from constructs_lib.engine import Construct
 from constructs_lib.ipam import Ipam
+from constructs_lib.ipam.prefix import FAMILIES
 from constructs_lib.openstack.security_rules import ICMP_MESSAGES, LINK_LOCAL_V6, prefix_slug
 from constructs_lib.providers.aws_types import (
     AwsEc2SubnetCidrReservation,
@@ -40,7 +41,6 @@ from .common import AwsConfigError, fail, logical
 from .fleet_plan import ANYWHERE_WORD, ExplicitPrefixes, FleetPlan, FleetProps, FleetSecurity, PrefixCount, plan_fleet
 from .vpc import Ipv6Vpc
 
-FAMILIES = ("ipv4", "ipv6")
 ANYWHERE = {"ipv4": "0.0.0.0/0", "ipv6": "::/0"}
 #: the rule fields a for_each entry may leave out (the template reads them with lookup(..., null))
 OPTIONAL_RULE_FIELDS = ("cidr_ipv4", "cidr_ipv6", "from_port", "referenced_security_group_id", "to_port")

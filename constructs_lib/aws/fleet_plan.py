@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence, Union
 
 from constructs_lib.ipam import Allocation, Ipam, IpamError, Network, NotFound, Prefix
+from constructs_lib.ipam.prefix import FAMILIES
 
 from pydantic import ConfigDict
 
@@ -30,7 +31,6 @@ from .common import (
 )
 from .vpc_plan import VpcPlan
 
-FAMILIES = ("ipv4", "ipv6")
 #: in ssh_from / api_from: the family's whole internet, asked for on purpose (as on OpenStack)
 ANYWHERE_WORD = "anywhere"
 

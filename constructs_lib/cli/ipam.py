@@ -21,7 +21,7 @@ import yaml
 
 from ..ipam import Allocation, AlreadyAllocated, Ipam, IpamError, Network, NotFound, NotOwner, generate_ula_prefix, keys, lockfile
 from ..ipam.network_file import NetworkFile
-from ..ipam.prefix import FAMILY, Prefix, family_version
+from ..ipam.prefix import FAMILIES, FAMILY, Prefix, family_version
 from ..report.natural import natural_key
 from ..report.text import terminal_width
 from ..report.wrap import GAP, MIN_COLUMN, wrap_cell
@@ -30,7 +30,6 @@ from ..store import select
 from .errors import UsageError
 
 DEFAULT_LOCK = "ipam.lock.json"
-FAMILIES = ("ipv4", "ipv6")
 #: a prefix length has at most 3 digits (/128); longer digit runs are refused before int()
 MAX_LENGTH_DIGITS = 3
 #: how an address made here records its project (the lock's ``purpose``)

@@ -17,6 +17,8 @@ from .errors import InvalidPrefix
 MAXBITS = {4: 32, 6: 128}
 FAMILY = {4: "ipv4", 6: "ipv6"}
 VERSION = {"ipv4": 4, "ipv6": 6}
+#: the families by name, in the order plans and renderings list them
+FAMILIES = ("ipv4", "ipv6")
 
 
 def family_version(family: str | int, field: str = "family") -> int:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
 from constructs_lib.ipam import Ipam, IpamError, NotFound, Overlap, Prefix, generate_ula_prefix
+from constructs_lib.ipam.prefix import VERSION
 from constructs_lib.ipam.terraform import parse_cidrsubnet, prefix_tf, unwrap
 
 from . import capacity, limits, rules
@@ -38,7 +39,6 @@ from .model import ClusterSpec, NodeSpec
 from .site import CloudLink, ControlPlaneLink, parse_bgp_peers, parse_cloud, parse_control_plane
 from .strategy import FAMILIES, RangeStrategy, RoleStrategy
 
-VERSION = {"ipv4": 4, "ipv6": 6}
 
 
 #: what a rendered document holds: the CIDR, or ``${cidrsubnet(...)}`` resolved at apply time

@@ -25,10 +25,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from ..ipam.prefix import FAMILIES
 from .errors import KubernetesNetworkError
 from .model import check_address
 
-FAMILIES = ("ipv4", "ipv6")
 _NAME = re.compile(r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
 _ZONE = re.compile(r"^[a-z0-9][-a-z0-9]{0,62}$")
 

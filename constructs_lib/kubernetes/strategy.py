@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..errors import bounded_repr
+from ..ipam.prefix import FAMILIES
 from . import limits
 from .errors import StrategyError
 
 ROLES = ("nodes", "pods", "services")
-FAMILIES = ("ipv4", "ipv6")
 MAXBITS = {"ipv4": 32, "ipv6": 128}
 
 #: keyword -> (family, takes a length)

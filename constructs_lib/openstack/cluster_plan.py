@@ -26,17 +26,16 @@ from dataclasses import dataclass, field
 from typing import Mapping
 
 from constructs_lib.ipam import Allocation, AlreadyAllocated, Ipam, Prefix
+from constructs_lib.ipam.prefix import FAMILIES, VERSION
 
 from pydantic import ConfigDict
 
 from .ipv6_source import FixedPrefix, Ipv6PrefixSource, kubermatic_ipv6_source
 from .keys import check_part, subnet_cidr_expression
-from .neutron_rules import Ipv6Mode, NeutronRuleError, canonical_address, canonical_cidr, check_router_routes
+from .neutron_rules import Ipv6Mode, NeutronRuleError, canonical_address, canonical_cidr
 from .security_rules import EGRESS, SELF, Icmpv6Essentials, Remote, RuleSpec, plan_rules
 from .wireguard import WireguardSettings
 
-FAMILIES = ("ipv4", "ipv6")
-VERSION = {"ipv4": 4, "ipv6": 6}
 ROLES = ("gateway", "control-plane", "worker")
 #: a node name is a host name label (RFC 1123), and it names files and Terraform resources
 MAX_NODE_NAME = 63
@@ -442,7 +441,6 @@ def plan_cluster(ipam: Ipam, spec: OpenStackClusterSpec) -> ClusterPlan:
         raise NeutronRuleError(f"max_router_routes: {routes} static routes on router {spec.cluster} (a routed /{spec.pod_prefix_length} per "
                                f"Kubernetes node and the wireguard route), but the cloud allows {spec.max_router_routes} (Neutron's "
                                "router_route quota); ask the operator for a higher quota and set max_router_routes to it, or split the nodes over sites")
-    check_router_routes(f"router {spec.cluster}", routes, quota=-1)
     plan = ClusterPlan(spec, net_name, subnets, source, vips, nodes, pod_range, allocations, extra_subnets=extra, vip_subnets=vip_subnets)
     icmpv6 = Icmpv6Essentials(
         # every node subnet is on the link, the ones a grown network added too

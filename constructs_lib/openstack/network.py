@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from constructs_lib.engine import Construct
+from constructs_lib.ipam.prefix import VERSION
 from constructs_lib.providers.elements import DataSource, Resource, interp, ref, remember_scope
 from constructs_lib.providers.openstack_types import (
     DataOpenstackNetworkingSubnetpoolV2,
@@ -49,7 +50,6 @@ from .neutron_rules import (
     family_of,
 )
 
-VERSION = {"ipv4": 4, "ipv6": 6}
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from constructs_lib.engine import Construct
+from constructs_lib.ipam.prefix import FAMILIES
 from constructs_lib.providers.elements import Dynamic, Resource, interp, ref, remember_scope
 from constructs_lib.providers.openstack_types import (
     OpenstackNetworkingFloatingipV2,
@@ -41,7 +42,6 @@ from .neutron_rules import (
 )
 from .security_rules import prefix_slug
 
-FAMILIES = ("ipv4", "ipv6")
 PORT = "openstack_networking_port_v2"
 ROUTE = "openstack_networking_router_route_v2"
 

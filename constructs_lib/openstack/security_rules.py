@@ -19,9 +19,10 @@ from typing import Iterable, Sequence
 
 from pydantic import ConfigDict
 
+from constructs_lib.ipam.prefix import FAMILIES
+
 from .neutron_rules import NeutronRuleError, canonical_cidr, is_expression
 
-FAMILIES = ("ipv4", "ipv6")
 ETHERTYPE = {"ipv4": "IPv4", "ipv6": "IPv6"}
 INGRESS, EGRESS = "ingress", "egress"
 

@@ -208,14 +208,13 @@ class _Element:
         # a cdktf resource takes provider/lifecycle/count/depends_on as properties; silently
         # keeping them as Python attributes would drop them from the output
         if name not in _Element.__slots__:
-            raise AttributeError(f"{self.SECTION_PREFIX}{self.tf_type}.{self.logical_id}: {name!r} cannot be set on a typed "
-                                 f"element; use add_override({name!r}, ...), e.g. add_override(\"provider\", \"openstack.west\")")
+            raise AttributeError(f"{self.address}: {name!r} cannot be set on a typed element; "
+                                 f"use add_override({name!r}, ...), e.g. add_override(\"provider\", \"openstack.west\")")
         object.__setattr__(self, name, value)
 
     def __init__(self, scope: Construct, logical_id: str, args: Block, *, for_each: Mapping[str, Any] | str | None,
                  depends_on: Sequence[str], dynamic: Mapping[str, Dynamic] | None) -> None:
-        owner = args.TF_TYPE if self.SECTION == "resource" else f"data.{args.TF_TYPE}"
-        self._attrs, self._hcl_attrs = _attributes(owner, args, dynamic)  # checked before the element exists
+        self._attrs, self._hcl_attrs = _attributes(self.SECTION_PREFIX + args.TF_TYPE, args, dynamic)  # checked before the element exists
         self.tf_type = args.TF_TYPE
         self.logical_id = logical_id
         self._overrides: dict[str, Any] = {}
@@ -226,8 +225,12 @@ class _Element:
             self.add_override("for_each", {k: for_each[k] for k in sorted(for_each)})
         if depends_on:
             self.add_override("depends_on", list(dict.fromkeys(depends_on)))  # as given (deterministic), once each
-        # the construct id it would have had (unique per type within its scope): its metadata path
-        self.path, self._fragments = _stack_elements(scope).add(self, scope, f"{self.SECTION_PREFIX}{args.TF_TYPE}.{logical_id}")
+        self.path, self._fragments = _stack_elements(scope).add(self, scope)
+
+    @property
+    def address(self) -> str:
+        """``<type>.<name>`` (``data.<type>.<name>``): also the construct id a cdktf element had, so the metadata path."""
+        return f"{self.SECTION_PREFIX}{self.tf_type}.{self.logical_id}"
 
     def add_override(self, path: str, value: Any) -> None:
         """cdktf's escape hatch, as ``TerraformElement.addOverride``: a dotted path into the block."""
@@ -272,10 +275,6 @@ class Resource(_Element):
             raise SchemaError(f"{args.TF_TYPE or type(args).__name__}: not a resource type of the typed layer")
         super().__init__(scope, logical_id, args, for_each=for_each, depends_on=depends_on, dynamic=dynamic)
 
-    @property
-    def address(self) -> str:
-        return f"{self.tf_type}.{self.logical_id}"
-
     def attr(self, name: str, key: str | None = None) -> str:
         """``${<address>[<key>].<name>}``, checked against the schema."""
         return interp(ref(self.tf_type, self.logical_id, name, key))
@@ -299,10 +298,6 @@ class DataSource(_Element):
         if not args.TF_TYPE or type(args) is not data_source_class(args.TF_TYPE):
             raise SchemaError(f"{args.TF_TYPE or type(args).__name__}: not a data source type of the typed layer")
         super().__init__(scope, logical_id, args, for_each=for_each, depends_on=depends_on, dynamic=None)
-
-    @property
-    def address(self) -> str:
-        return f"data.{self.tf_type}.{self.logical_id}"
 
     def attr(self, name: str, key: str | None = None) -> str:
         return interp(data_ref(self.tf_type, self.logical_id, name, key))
@@ -449,10 +444,10 @@ class _StackElements:
             self.shared = _Fragments(self.stack, "dualstack-typed-elements")
         return self.shared
 
-    def add(self, element: _Element, scope: Construct, construct_id: str) -> tuple[str, _Fragments]:
-        path = _child_path(scope, construct_id)
-        self._claim(f"{element.SECTION_PREFIX}{element.tf_type}.{element.logical_id}", path)
-        fragments = _Fragments(scope, construct_id) if self.hcl else self._shared()
+    def add(self, element: _Element, scope: Construct) -> tuple[str, _Fragments]:
+        path = _child_path(scope, element.address)
+        self._claim(element.address, path)
+        fragments = _Fragments(scope, element.address) if self.hcl else self._shared()
         fragments.members.append(element)
         fragments.changed()
         return path, fragments

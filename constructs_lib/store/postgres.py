@@ -35,22 +35,13 @@ from ..ipam.prefix import FAMILY, Prefix, format_address
 from . import sql
 from .documents import Spaces, parse_cidr
 from .base import DEFAULT_OWNER, Change, LogEntry, RetryableStoreError, changes
-from .url import StoreUrl, parse, scrub
+from .url import StoreUrl, driver, parse, scrub
 
 DEFAULT_VRF_RANGE = (20, 16_777_215)
 _NETWORK_FIELDS = {"prefixes", "name", "description", "partition", "project", "key", "parent",
                    "default_child_prefix_length", "private_super", "labels", "vrf", "owner", "owners"}
 _ALLOCATION_FIELDS = {"network", "cidr", "address", "purpose", "owner"}
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
-
-
-def driver() -> Any:
-    """psycopg 3, imported only when a PostgreSQL store is used."""
-    try:
-        import psycopg
-    except ImportError:
-        raise StoreError("the PostgreSQL store needs psycopg 3: pip install 'psycopg[binary]>=3.2,<4'") from None
-    return psycopg
 
 
 # -- migrations ------------------------------------------------------------------------------------

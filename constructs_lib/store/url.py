@@ -17,6 +17,15 @@ from urllib.parse import unquote
 
 from ..errors import StoreError, one_line
 
+
+def driver() -> Any:
+    """psycopg 3, imported only when a PostgreSQL store is used."""
+    try:
+        import psycopg
+    except ImportError:
+        raise StoreError("the PostgreSQL store needs psycopg 3: pip install 'psycopg[binary]>=3.2,<4'") from None
+    return psycopg
+
 SCHEMES = ("postgresql://", "postgres://")
 MASK = "***"
 #: what a message shows where the URL is wrong (what to write instead)
@@ -114,15 +123,12 @@ def parse(url: str, what: str = "store URL") -> StoreUrl:
         raise StoreError(f"{what} {shown}: not a PostgreSQL URL; write {EXAMPLE}")
     if any(c.isspace() or not c.isprintable() for c in text):
         raise StoreError(f"{what} {shown}: holds spaces or control characters; percent-encode them (%20)")
-    try:
-        from psycopg import ProgrammingError
-        from psycopg.conninfo import conninfo_to_dict
-    except ImportError:
-        raise StoreError("the PostgreSQL store needs psycopg 3: pip install 'psycopg[binary]>=3.2,<4'") from None
+    psycopg = driver()
+    from psycopg.conninfo import conninfo_to_dict
 
     try:
         params = {k: str(v) for k, v in conninfo_to_dict(text).items()}
-    except ProgrammingError as e:
+    except psycopg.ProgrammingError as e:
         raise StoreError(f"{what} {shown}: {scrub(e, text)}") from None
     hosts = [h for h in params.get("host", "").split(",") if h]
     for h in hosts:
